@@ -1,0 +1,34 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// E2E_BUILD=1 makes a test-only build: Firefox cannot navigate a page to moz-extension://,
+// so the popup is made web-accessible for the e2e harness to open it with window.open.
+const e2eBuild = process.env.E2E_BUILD === '1';
+const GECKO_ID = 'clip-to-anytype@clip-to-anytype.dev';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Clip to Anytype',
+    description: 'Save articles, selections, pages, bookmarks, links and images into your Anytype vault.',
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'declarativeNetRequestWithHostAccess'],
+    // Loopback only, any port: Desktop (31009), anytype-cli (31012) or a custom port.
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    // No other extension or web page may connect to ours.
+    externally_connectable: browser === 'firefox' ? undefined : { ids: [] },
+    action: { default_title: 'Clip to Anytype' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+    ...(e2eBuild ? { web_accessible_resources: [{ resources: ['popup.html'], matches: ['<all_urls>'] }] } : {}),
+  }),
+});
