@@ -1,0 +1,39 @@
+/**
+ * The popup's (and a content script's) side of the protocol: typed calls whose failures come
+ * back as a `BackgroundError` carrying the code and the message the background chose.
+ */
+import type { Answer, MessageInput, MessageOutput, MessageType } from './messages';
+
+export type SendMessage = (message: unknown) => Promise<unknown>;
+
+export class BackgroundError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BackgroundError';
+  }
+}
+
+export interface BackgroundClient {
+  call<K extends MessageType>(type: K, payload: MessageInput<K>): Promise<MessageOutput<K>>;
+}
+
+export function createBackgroundClient(send: SendMessage): BackgroundClient {
+  return {
+    async call(type, payload) {
+      let answer: Answer<unknown> | undefined;
+      try {
+        answer = (await send({ type, payload })) as Answer<unknown> | undefined;
+      } catch {
+        throw new BackgroundError('no_background', 'Clip to Anytype is restarting. Try again in a moment.');
+      }
+      if (!answer || typeof answer !== 'object') {
+        throw new BackgroundError('no_background', 'Clip to Anytype is restarting. Try again in a moment.');
+      }
+      if (!answer.ok) throw new BackgroundError(answer.code, answer.message);
+      return answer.data as never;
+    },
+  };
+}

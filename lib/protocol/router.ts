@@ -1,0 +1,96 @@
+/**
+ * The one place a runtime message is dispatched. In order: who sent it, is the envelope sane,
+ * is this sender allowed this operation, is the payload valid; only then does a handler run.
+ * It never throws: every failure is an `{ ok: false, code, message }` answer.
+ */
+import * as v from 'valibot';
+import { isAnytypeError } from '../anytype/errors';
+import {
+  type Answer,
+  EnvelopeSchema,
+  type MessageDefinition,
+  type MessageType,
+  type Messages,
+  messages as allMessages,
+} from './messages';
+import { type ClassifiedSender, classifySender, type ExtensionIdentity, type MessageSenderLike } from './senders';
+
+export type AllowedSender = Exclude<ClassifiedSender, { class: 'refused' }>;
+
+export type Handlers<M extends Record<string, MessageDefinition> = Messages> = {
+  [K in keyof M]: (
+    input: v.InferOutput<M[K]['input']>,
+    sender: AllowedSender,
+  ) => Promise<v.InferInput<M[K]['output']>>;
+};
+
+/** An expected refusal a handler can raise with its own code (e.g. `not_paired`). */
+export class ProtocolFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProtocolFailure';
+  }
+}
+
+export interface RouterOptions<M extends Record<string, MessageDefinition>> {
+  self: ExtensionIdentity;
+  handlers: Handlers<M>;
+  messages?: M;
+  /** Removes secrets from anything that is logged or answered. */
+  redact?: (text: string) => string;
+  log?: (line: string) => void;
+}
+
+export type Router = (message: unknown, sender: MessageSenderLike | undefined) => Promise<Answer<unknown>>;
+
+export function createRouter<M extends Record<string, MessageDefinition> = Messages>(
+  options: RouterOptions<M>,
+): Router {
+  const definitions = (options.messages ?? allMessages) as unknown as M;
+  const redact = options.redact ?? ((text: string) => text);
+  const log = options.log ?? (() => {});
+
+  return async (message, rawSender) => {
+    const sender = classifySender(rawSender, options.self);
+    if (sender.class === 'refused') {
+      log(`refused message: ${sender.reason}`);
+      return fail('forbidden', 'This sender may not talk to Clip to Anytype.');
+    }
+    const envelope = v.safeParse(EnvelopeSchema, message);
+    if (!envelope.success) return fail('invalid_message', 'The message is not in the expected form.');
+    const type = envelope.output.type;
+    if (!Object.hasOwn(definitions, type)) return fail('unknown_message', 'Clip to Anytype does not know this request.');
+    const definition = definitions[type as keyof M] as MessageDefinition;
+    if (!definition.senders.includes(sender.class)) {
+      log(`refused ${type} from ${sender.class}`);
+      return fail('forbidden', 'This part of the page may not make that request.');
+    }
+    const input = v.safeParse(definition.input, envelope.output.payload ?? {});
+    if (!input.success) return fail('invalid_message', `The ${type} request is not in the expected form.`);
+
+    try {
+      const handler = options.handlers[type as keyof M] as (input: unknown, s: AllowedSender) => Promise<unknown>;
+      const result = await handler(input.output, sender);
+      const answer = v.safeParse(definition.output, result);
+      if (!answer.success) {
+        log(`handler ${type} answered outside its schema`);
+        return fail('internal', 'Clip to Anytype hit an internal error.');
+      }
+      return { ok: true, data: answer.output };
+    } catch (error) {
+      if (isAnytypeError(error)) return fail(error.kind, error.message);
+      if (error instanceof ProtocolFailure) return fail(error.code, redact(error.message));
+      log(`handler ${type} failed: ${redact(error instanceof Error ? error.message : String(error))}`);
+      return fail('internal', 'Clip to Anytype hit an internal error.');
+    }
+  };
+}
+
+function fail(code: string, message: string): Answer<never> {
+  return { ok: false, code, message };
+}
+
+export type { MessageType };
