@@ -1,0 +1,29 @@
+import type { PairingController, PairingState } from '../../lib/pairing/controller';
+import { Alert, Note } from '../Alert';
+import { CodeForm } from './CodeForm';
+import { ConnectedView } from './ConnectedView';
+import { KeyForm } from './KeyForm';
+import { StartView } from './StartView';
+
+export function PairingPanel({ state, controller }: { state: PairingState; controller: PairingController }) {
+  return (
+    <div class="pairing" aria-busy={state.busy}>
+      {state.step === 'loading' && <p>Loading…</p>}
+      {state.step === 'start' && (
+        <StartView busy={state.busy} onConnect={controller.connect} onUseKey={controller.showKeyForm} />
+      )}
+      {state.step === 'code' && <CodeForm busy={state.busy} onPair={controller.pair} onCancel={controller.cancel} />}
+      {state.step === 'key' && <KeyForm busy={state.busy} onSave={controller.saveKey} onBack={controller.cancel} />}
+      {state.step === 'connected' && state.status && (
+        <ConnectedView
+          status={state.status}
+          busy={state.busy}
+          onDisconnect={controller.disconnect}
+          onReconnect={controller.connect}
+        />
+      )}
+      <Alert message={state.error} />
+      <Note message={state.info} />
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * The background's view of "are we connected to Anytype": which endpoint is active, whether a
+ * key is kept for it, and a client made from that key. The key never leaves this module except
+ * into the client's Authorization header.
+ */
+import type { AnytypeClient } from '../anytype';
+import { AnytypeError, isAnytypeError } from '../anytype/errors';
+import type { MessageOutput } from '../protocol/messages';
+import { ProtocolFailure } from '../protocol/router';
+import type { KeyVault } from '../keys/vault';
+import { activeConnection, type Connection, type ConnectionSettings } from '../settings/connections';
+
+export type ConnectionStatus = MessageOutput<'connection.status'>;
+
+export interface ConnectionServiceDeps {
+  loadSettings(): Promise<ConnectionSettings>;
+  vault: KeyVault;
+  makeClient(options: { apiKey: string; baseUrl: string }): AnytypeClient;
+  /** Told whenever the stored key changes, so the queue can resume or pause. */
+  onKeyChanged?(paired: boolean): void;
+}
+
+export const NOT_PAIRED_MESSAGE = 'Clip to Anytype is not connected. Open the extension and click Connect.';
+
+export function createConnectionService(deps: ConnectionServiceDeps) {
+  let cached: { connectionId: string; apiKey: string; client: AnytypeClient } | undefined;
+
+  async function current(): Promise<{ connection: Connection; client?: AnytypeClient }> {
+    const connection = activeConnection(await deps.loadSettings());
+    if (cached?.connectionId === connection.id) return { connection, client: cached.client };
+    const apiKey = await deps.vault.load(connection.id);
+    if (!apiKey) return { connection };
+    const client = deps.makeClient({ apiKey, baseUrl: connection.baseUrl });
+    cached = { connectionId: connection.id, apiKey, client };
+    return { connection, client };
+  }
+
+  async function describe(connection: Connection, client: AnytypeClient | undefined): Promise<ConnectionStatus> {
+    if (!client) return { baseUrl: connection.baseUrl, paired: false };
+    try {
+      const spaces = await client.spaces.list();
+      return {
+        baseUrl: connection.baseUrl,
+        paired: true,
+        spaceCount: spaces.filter((space) => !space.isChat).length,
+        serverVersion: client.serverVersion,
+      };
+    } catch (error) {
+      if (!isAnytypeError(error)) throw error;
+      return { baseUrl: connection.baseUrl, paired: true, problem: { kind: error.kind, message: error.message } };
+    }
+  }
+
+  return {
+    async status(): Promise<ConnectionStatus> {
+      const { connection, client } = await current();
+      return describe(connection, client);
+    },
+
+    /** One authenticated call proves the key before it is kept; a key that fails is not stored. */
+    async saveKey(apiKey: string): Promise<ConnectionStatus> {
+      const connection = activeConnection(await deps.loadSettings());
+      const client = deps.makeClient({ apiKey, baseUrl: connection.baseUrl });
+      const spaces = await client.spaces.list();
+      await deps.vault.save(connection.id, apiKey);
+      cached = { connectionId: connection.id, apiKey, client };
+      deps.onKeyChanged?.(true);
+      return {
+        baseUrl: connection.baseUrl,
+        paired: true,
+        spaceCount: spaces.filter((space) => !space.isChat).length,
+        serverVersion: client.serverVersion,
+      };
+    },
+
+    async disconnect(): Promise<ConnectionStatus> {
+      const connection = activeConnection(await deps.loadSettings());
+      await deps.vault.forget(connection.id);
+      cached = undefined;
+      deps.onKeyChanged?.(false);
+      return { baseUrl: connection.baseUrl, paired: false };
+    },
+
+    /** The client for the active connection, or a refusal that tells the person to connect. */
+    async client(): Promise<AnytypeClient> {
+      const { client } = await current();
+      if (!client) throw new ProtocolFailure('not_paired', NOT_PAIRED_MESSAGE);
+      return client;
+    },
+
+    /** Every secret this service holds, for the log redactor. */
+    secrets(): string[] {
+      return cached ? [cached.apiKey] : [];
+    },
+
+    /** The server said the key is no longer valid: forget the cached client, keep the stored key for inspection. */
+    invalidate(error: unknown): void {
+      if (error instanceof AnytypeError && error.kind === 'unauthorized') cached = undefined;
+    },
+  };
+}
+
+export type ConnectionService = ReturnType<typeof createConnectionService>;

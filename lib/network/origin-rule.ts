@@ -1,0 +1,44 @@
+/**
+ * Newer Anytype builds answer 403 to any request whose Origin is not loopback, and both
+ * browsers send chrome-extension://… or moz-extension://… on POST. A declarativeNetRequest rule
+ * sets Origin to the API's own origin, for the extension's own requests only: without
+ * `initiatorDomains`, a web page's requests to the API would pass the server's check too.
+ */
+
+/** The parts of a DNR rule we use; Firefox lacks the enum objects, so the values are plain strings. */
+export interface OriginRule {
+  id: number;
+  priority: number;
+  action: {
+    type: 'modifyHeaders';
+    requestHeaders: { header: 'origin'; operation: 'set'; value: string }[];
+  };
+  condition: {
+    urlFilter: string;
+    initiatorDomains: string[];
+    resourceTypes: ('xmlhttprequest' | 'other')[];
+  };
+}
+
+/** Rule ids this module owns; every update replaces all of them. */
+export const ORIGIN_RULE_ID_BASE = 100;
+export const ORIGIN_RULE_ID_MAX = 199;
+
+export function buildOriginRules(apiBaseUrls: readonly string[], extensionBaseUrl: string): OriginRule[] {
+  const extensionHost = new URL(extensionBaseUrl.replace(/^[a-z-]+:/, 'http:')).host;
+  const origins = [...new Set(apiBaseUrls.map((url) => new URL(url).origin))];
+  return origins.slice(0, ORIGIN_RULE_ID_MAX - ORIGIN_RULE_ID_BASE + 1).map((origin, index) => ({
+    id: ORIGIN_RULE_ID_BASE + index,
+    priority: 1,
+    action: { type: 'modifyHeaders', requestHeaders: [{ header: 'origin', operation: 'set', value: origin }] },
+    condition: {
+      urlFilter: `|${origin}/`,
+      initiatorDomains: [extensionHost],
+      resourceTypes: ['xmlhttprequest', 'other'],
+    },
+  }));
+}
+
+export function ownedRuleIds(existingIds: readonly number[]): number[] {
+  return existingIds.filter((id) => id >= ORIGIN_RULE_ID_BASE && id <= ORIGIN_RULE_ID_MAX);
+}

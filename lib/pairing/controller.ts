@@ -1,0 +1,145 @@
+/**
+ * The popup's pairing flow as plain state transitions, so it can be tested without a browser.
+ *
+ * The popup itself calls the challenge endpoints (the key is in the popup only between
+ * `createApiKey` and `connection.saveKey`), and the background keeps the key. Connect starts
+ * exactly one challenge per click: Anytype caps challenges per run, so nothing here retries.
+ */
+import { isAnytypeError } from '../anytype/errors';
+import { BackgroundError, type BackgroundClient } from '../protocol/client';
+import type { MessageOutput } from '../protocol/messages';
+import type { PendingChallengeStore } from './pending-challenge';
+
+export type ConnectionStatus = MessageOutput<'connection.status'>;
+
+export interface PairingAuth {
+  createChallenge(appName: string): Promise<{ challengeId: string }>;
+  createApiKey(challengeId: string, code: string): Promise<{ apiKey: string }>;
+}
+
+export interface PairingDeps {
+  background: BackgroundClient;
+  makeAuth(baseUrl: string): PairingAuth;
+  pending: PendingChallengeStore;
+  appName: string;
+}
+
+export type PairingStep = 'loading' | 'start' | 'code' | 'key' | 'connected';
+
+export interface PairingState {
+  step: PairingStep;
+  busy: boolean;
+  /** What went wrong, in words that say what to do. */
+  error?: string;
+  /** A neutral note (e.g. where to revoke a key after Disconnect). */
+  info?: string;
+  status?: ConnectionStatus;
+}
+
+export const CODE_PATTERN = /^\d{4}$/;
+
+export function createPairingController(deps: PairingDeps, onChange: (state: PairingState) => void) {
+  let state: PairingState = { step: 'loading', busy: false };
+
+  function set(next: Partial<PairingState>): void {
+    state = { ...state, ...next };
+    onChange(state);
+  }
+
+  function messageOf(error: unknown): string {
+    if (isAnytypeError(error) || error instanceof BackgroundError) return error.message;
+    return 'Something went wrong. Try again.';
+  }
+
+  function baseUrl(): string {
+    if (!state.status) throw new Error('status not loaded');
+    return state.status.baseUrl;
+  }
+
+  async function run(task: () => Promise<void>): Promise<void> {
+    if (state.busy) return;
+    set({ busy: true, error: undefined, info: undefined });
+    try {
+      await task();
+    } catch (error) {
+      set({ error: messageOf(error) });
+    } finally {
+      set({ busy: false });
+    }
+  }
+
+  return {
+    get state(): PairingState {
+      return state;
+    },
+
+    async init(): Promise<void> {
+      try {
+        const status = await deps.background.call('connection.status', {});
+        if (status.paired) return set({ step: 'connected', status });
+        const pending = await deps.pending.load(status.baseUrl);
+        set({ step: pending ? 'code' : 'start', status });
+      } catch (error) {
+        set({ step: 'start', error: messageOf(error) });
+      }
+    },
+
+    connect: () =>
+      run(async () => {
+        const { challengeId } = await deps.makeAuth(baseUrl()).createChallenge(deps.appName);
+        await deps.pending.save(challengeId, baseUrl());
+        set({ step: 'code' });
+      }),
+
+    pair: (rawCode: string) =>
+      run(async () => {
+        const code = rawCode.trim();
+        if (!CODE_PATTERN.test(code)) {
+          set({ error: 'Enter the 4 digits that Anytype Desktop shows.' });
+          return;
+        }
+        const pending = await deps.pending.load(baseUrl());
+        if (!pending) {
+          set({ step: 'start', error: 'That pairing request has ended. Click Connect to start again.' });
+          return;
+        }
+        const { apiKey } = await deps.makeAuth(baseUrl()).createApiKey(pending.challengeId, code);
+        const status = await deps.background.call('connection.saveKey', { apiKey });
+        await deps.pending.clear();
+        set({ step: 'connected', status });
+      }),
+
+    showKeyForm(): void {
+      set({ step: 'key', error: undefined, info: undefined });
+    },
+
+    saveKey: (rawKey: string) =>
+      run(async () => {
+        const apiKey = rawKey.trim();
+        if (apiKey.length < 8) {
+          set({ error: 'Paste the whole key from Anytype Desktop › Settings › API Keys.' });
+          return;
+        }
+        const status = await deps.background.call('connection.saveKey', { apiKey });
+        set({ step: 'connected', status });
+      }),
+
+    cancel: () =>
+      run(async () => {
+        await deps.pending.clear();
+        set({ step: 'start' });
+      }),
+
+    disconnect: () =>
+      run(async () => {
+        const status = await deps.background.call('connection.disconnect', {});
+        set({
+          step: 'start',
+          status,
+          info: 'Disconnected. The key is forgotten here; to revoke it, open Anytype Desktop › Settings › API Keys.',
+        });
+      }),
+  };
+}
+
+export type PairingController = ReturnType<typeof createPairingController>;
