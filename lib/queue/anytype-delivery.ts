@@ -1,0 +1,190 @@
+/**
+ * ClipDelivery on top of the Anytype client. Typed against the narrow slice of AnytypeClient it
+ * uses, so the queue does not depend on the client's internals (the real client fits this shape).
+ *
+ * Dedupe: every clip carries its page in the `source` url property. After an in-doubt create,
+ * findExisting searches the target space for objects of the job's type with that source, then
+ * keeps only one with the same name, created no earlier than the job's first send, and not owned
+ * by another job of the queue. Writes go one at a time, so that is the object the in-doubt
+ * create made. No marker is written into the person's note.
+ */
+import { AnytypeError } from '../anytype/errors';
+import type { ClipDelivery, ClipJob, PropertyEntry } from './types';
+
+interface TagLike {
+  id: string;
+  name: string;
+}
+
+interface FoundObject {
+  id: string;
+  name: string;
+  type?: { key: string } | null;
+  properties?: { key: string; url?: string | null; date?: string | null }[] | null;
+}
+
+interface SearchInputLike {
+  types?: string[];
+  filters?: {
+    operator?: 'and' | 'or';
+    conditions?: { property_key: string; condition: 'eq'; url: string }[];
+  };
+  sort?: { property_key?: 'created_date'; direction?: 'desc' };
+}
+
+/** The part of AnytypeClient (lib/anytype) the delivery needs. */
+export interface DeliveryClient {
+  properties: { list(spaceId: string): Promise<{ id: string; key: string }[]> };
+  tags: {
+    list(spaceId: string, propertyId: string): Promise<TagLike[]>;
+    create(spaceId: string, propertyId: string, input: { name: string }): Promise<TagLike>;
+  };
+  objects: {
+    create(
+      spaceId: string,
+      input: { type_key: string; name?: string; body?: string; properties?: PropertyEntry[]; template_id?: string },
+    ): Promise<{ id: string }>;
+  };
+  search: {
+    inSpace(
+      spaceId: string,
+      input: SearchInputLike,
+      page?: { offset?: number; limit?: number },
+    ): Promise<{ data: FoundObject[]; pagination: { has_more: boolean } }>;
+  };
+  lists: { addObjects(spaceId: string, listId: string, objectIds: string[]): Promise<void> };
+}
+
+export interface AnytypeDeliveryOptions {
+  /** Called for every job, so a new pairing (new key) is used without rebuilding the queue. */
+  client: () => DeliveryClient | Promise<DeliveryClient>;
+}
+
+/** created_date has second precision and Desktop's clock is this machine's; allow some slack. */
+const CREATED_SLACK_MS = 30_000;
+const SEARCH_PAGE = 100;
+const SEARCH_PAGES = 5;
+
+const normalizeName = (name: string) => name.replace(/\s+/g, ' ').trim();
+const normalizeTag = (name: string) => normalizeName(name).toLowerCase();
+
+function normalizeUrl(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return url.trim();
+  }
+}
+
+async function resolveTagIds(client: DeliveryClient, spaceId: string, names: string[]): Promise<string[]> {
+  const wanted = new Map<string, string>();
+  for (const name of names) {
+    const clean = normalizeName(name);
+    if (clean !== '' && !wanted.has(normalizeTag(clean))) wanted.set(normalizeTag(clean), clean);
+  }
+  if (wanted.size === 0) return [];
+  const tagProperty = (await client.properties.list(spaceId)).find((p) => p.key === 'tag');
+  if (tagProperty === undefined) {
+    throw new AnytypeError('bad_request', { serverMessage: 'the space has no "tag" property' });
+  }
+  const known = new Map<string, string>();
+  for (const tag of await client.tags.list(spaceId, tagProperty.id)) known.set(normalizeTag(tag.name), tag.id);
+  const ids: string[] = [];
+  for (const [normalized, name] of wanted) {
+    // A tag made by an earlier attempt whose create then failed is found here, not made twice.
+    let id = known.get(normalized);
+    if (id === undefined) {
+      id = (await client.tags.create(spaceId, tagProperty.id, { name })).id;
+      known.set(normalized, id);
+    }
+    ids.push(id);
+  }
+  return ids;
+}
+
+function withTagsAndSource(job: ClipJob, tagIds: string[]): PropertyEntry[] {
+  const properties: PropertyEntry[] = [];
+  let tagged = false;
+  for (const entry of job.payload.properties) {
+    if (entry.key === 'tag' && 'multi_select' in entry && tagIds.length > 0) {
+      properties.push({ key: 'tag', multi_select: [...new Set([...entry.multi_select, ...tagIds])] });
+      tagged = true;
+    } else {
+      properties.push(entry);
+    }
+  }
+  if (!tagged && tagIds.length > 0) properties.push({ key: 'tag', multi_select: tagIds });
+  // The source url is what findExisting looks the object up by.
+  if (job.sourceUrl !== '' && !properties.some((p) => p.key === 'source')) {
+    properties.push({ key: 'source', url: job.sourceUrl });
+  }
+  return properties;
+}
+
+function sourceOf(job: ClipJob): string {
+  const entry = job.payload.properties.find((p) => p.key === 'source');
+  if (entry !== undefined && 'url' in entry) return entry.url;
+  return job.sourceUrl;
+}
+
+function isTheClip(obj: FoundObject, job: ClipJob, source: string): boolean {
+  if (normalizeName(obj.name) !== normalizeName(job.payload.name)) return false;
+  if (obj.type && obj.type.key !== '' && obj.type.key !== job.target.typeKey) return false;
+  const props = obj.properties ?? [];
+  if (source !== '') {
+    const url = props.find((p) => p.key === 'source')?.url;
+    if (typeof url !== 'string' || normalizeUrl(url) !== normalizeUrl(source)) return false;
+  }
+  const created = props.find((p) => p.key === 'created_date')?.date;
+  const createdMs = typeof created === 'string' ? Date.parse(created) : Number.NaN;
+  // Without a created date, name + source + type + not owned by another clip must do.
+  if (!Number.isNaN(createdMs) && job.sentAt !== undefined && createdMs < job.sentAt - CREATED_SLACK_MS) return false;
+  return true;
+}
+
+export function createAnytypeDelivery(options: AnytypeDeliveryOptions): Required<ClipDelivery> {
+  return {
+    async create(job) {
+      const client = await options.client();
+      const { spaceId, typeKey, templateId } = job.target;
+      const tagIds = await resolveTagIds(client, spaceId, job.payload.tagNames ?? []);
+      const created = await client.objects.create(spaceId, {
+        type_key: typeKey,
+        name: job.payload.name,
+        body: job.payload.markdown,
+        properties: withTagsAndSource(job, tagIds),
+        ...(templateId === undefined ? {} : { template_id: templateId }),
+      });
+      return { objectId: created.id };
+    },
+
+    async findExisting(job, exclude) {
+      const client = await options.client();
+      const source = sourceOf(job);
+      const input: SearchInputLike = {
+        types: [job.target.typeKey],
+        sort: { property_key: 'created_date', direction: 'desc' },
+        ...(source === ''
+          ? {}
+          : { filters: { operator: 'and', conditions: [{ property_key: 'source', condition: 'eq', url: source }] } }),
+      };
+      for (let page = 0; page < SEARCH_PAGES; page += 1) {
+        const result = await client.search.inSpace(job.target.spaceId, input, {
+          offset: page * SEARCH_PAGE,
+          limit: SEARCH_PAGE,
+        });
+        const hit = result.data.find((obj) => !exclude.has(obj.id) && isTheClip(obj, job, source));
+        if (hit !== undefined) return hit.id;
+        if (!result.pagination.has_more) break;
+      }
+      return null;
+    },
+
+    async addToCollection(job, objectId) {
+      const collectionId = job.target.collectionId;
+      if (collectionId === undefined) return;
+      const client = await options.client();
+      await client.lists.addObjects(job.target.spaceId, collectionId, [objectId]);
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/** The write-ahead clip queue: see queue.ts for the guarantees and anytype-delivery.ts for the port. */
+export { createAnytypeDelivery, type DeliveryClient } from './anytype-delivery';
+export { DEFAULT_LIMITS, type QueueLimits } from './policy';
+export { type ClipQueue, type ClipQueueDeps, createClipQueue, type QueueStore } from './queue';
+export {
+  type ClipDelivery,
+  type ClipJob,
+  ClipJobSchema,
+  type ClipPayload,
+  type ClipTarget,
+  type EnqueueInput,
+  isQueueError,
+  type PropertyEntry,
+  type QuarantineEntry,
+  QueueError,
+  type QueueErrorCode,
+  type QueueState,
+  type QueueSummary,
+  type WaitingReason,
+} from './types';

@@ -1,0 +1,355 @@
+/**
+ * The write-ahead clip queue. Every change is saved before it is acted on (a clip is stored before
+ * any request, and marked 'sending' before each write), so a worker that dies at any point leaves
+ * a state from which recover() can finish the job without losing it or creating it twice.
+ */
+import * as v from 'valibot';
+import { DEFAULT_LIMITS, formatBytes, type QueueLimits, SENDING_WATCHDOG_MS, utf8Length } from './policy';
+import { claimedObjectIds, inDoubt, isOpen, nextDue, nextWake, parseState, recoverInFlight, summarize } from './state';
+import {
+  applyFailure,
+  copyState,
+  findJob,
+  markDone,
+  markNotFoundAndExhausted,
+  markRetry,
+  markSending,
+  needsCollection,
+  recordObject,
+  type Stage,
+  updateJob,
+} from './transitions';
+import {
+  type ClipDelivery,
+  type ClipJob,
+  type EnqueueInput,
+  EnqueueInputSchema,
+  type QuarantineEntry,
+  QueueError,
+  type QueueState,
+  type QueueSummary,
+} from './types';
+
+export interface QueueStore {
+  load(): Promise<unknown>;
+  save(state: QueueState): Promise<void>;
+}
+
+export interface ClipQueueDeps {
+  store: QueueStore;
+  delivery: ClipDelivery;
+  now(): number;
+  random(): number;
+  /** Ask to be woken (an alarm) at this time to call process() again; null: nothing to wake for. */
+  wakeAt(ms: number | null): void;
+  onChange?(summary: QueueSummary): void;
+  /** Defaults to crypto.randomUUID. */
+  uuid?(): string;
+  limits?: Partial<QueueLimits>;
+}
+
+export interface ClipQueue {
+  enqueue(input: EnqueueInput): Promise<ClipJob>;
+  process(): Promise<void>;
+  summary(): Promise<QueueSummary>;
+  get(clientId: string): Promise<ClipJob | undefined>;
+  failed(): Promise<ClipJob[]>;
+  /** Done clips, newest first (the popup's "Saved" list). */
+  recent(): Promise<ClipJob[]>;
+  retry(clientId: string): Promise<ClipJob>;
+  discard(clientId: string): Promise<void>;
+  resume(): Promise<void>;
+  recover(): Promise<void>;
+  quarantined(): Promise<QuarantineEntry[]>;
+  clearQuarantine(): Promise<void>;
+}
+
+export function createClipQueue(deps: ClipQueueDeps): ClipQueue {
+  const limits: QueueLimits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const uuid = deps.uuid ?? (() => globalThis.crypto.randomUUID());
+  let state: QueueState | null = null;
+  let loading: Promise<QueueState> | null = null;
+  let lock: Promise<unknown> = Promise.resolve();
+  let running: Promise<void> | null = null;
+  let again = false;
+  /** The job this instance has a request out for; recover() must leave it alone. */
+  let inFlight: string | null = null;
+
+  const clock = () => ({ now: deps.now(), random: deps.random });
+  const copyOut = (job: ClipJob): ClipJob => structuredClone(job);
+
+  function ready(): Promise<QueueState> {
+    if (state !== null) return Promise.resolve(state);
+    loading ??= (async () => {
+      const raw = await deps.store.load();
+      const parsed = parseState(raw, deps.now());
+      // A fresh instance has nothing in flight, so anything marked 'sending' is in doubt.
+      const recovered = recoverInFlight(parsed.state);
+      if (parsed.changed || recovered) await deps.store.save(parsed.state);
+      state = parsed.state;
+      return parsed.state;
+    })().finally(() => {
+      loading = null;
+    });
+    return loading;
+  }
+
+  function notify(): void {
+    if (state === null || deps.onChange === undefined) return;
+    try {
+      deps.onChange(summarize(state, deps.now()));
+    } catch {
+      // A listener's bug must not stop clips from being saved.
+    }
+  }
+
+  /** Serialised: copy, change, save, and only then make the change the current state. */
+  function mutate<T>(change: (draft: QueueState) => T): Promise<T> {
+    const run = async () => {
+      const draft = copyState(await ready());
+      const result = change(draft);
+      await deps.store.save(draft);
+      state = draft;
+      notify();
+      return result;
+    };
+    const result = lock.then(run, run);
+    lock = result.catch(() => undefined);
+    return result;
+  }
+
+  /**
+   * Records what a request did. If storage refuses, the stored job still says 'sending', which
+   * recover() treats as in doubt; in memory it becomes a pending lookup so this instance agrees.
+   */
+  async function settle(clientId: string, change: (draft: QueueState) => unknown): Promise<void> {
+    try {
+      await mutate(change);
+    } catch (err) {
+      const job = state === null ? undefined : findJob(state, clientId);
+      if (state !== null && job?.status === 'sending') {
+        const draft = copyState(state);
+        const later = deps.now() + SENDING_WATCHDOG_MS;
+        updateJob(draft, clientId, (j) => ({ ...inDoubt(j), nextAttemptAt: later }));
+        state = draft;
+      }
+      throw err;
+    }
+  }
+
+  function scheduleWake(): void {
+    if (state !== null) deps.wakeAt(nextWake(state));
+  }
+
+  async function fail(clientId: string, err: unknown, stage: Stage): Promise<void> {
+    await settle(clientId, (d) => applyFailure(d, clientId, err, stage, clock(), limits));
+  }
+
+  async function addToCollection(job: ClipJob, objectId: string): Promise<void> {
+    const add = deps.delivery.addToCollection;
+    if (add === undefined) {
+      await settle(job.clientId, (d) => markDone(d, job.clientId, deps.now(), limits));
+      return;
+    }
+    if (job.status !== 'sending') await mutate((d) => markSending(d, job.clientId, deps.now()));
+    deps.wakeAt(deps.now() + SENDING_WATCHDOG_MS);
+    try {
+      await add.call(deps.delivery, copyOut(job), objectId);
+    } catch (err) {
+      await fail(job.clientId, err, 'collection');
+      return;
+    }
+    await settle(job.clientId, (d) => markDone(d, job.clientId, deps.now(), limits));
+  }
+
+  /** Moves one due job forward by one request (or a lookup and a request). */
+  async function step(job: ClipJob): Promise<void> {
+    const id = job.clientId;
+    if (job.objectId !== undefined) {
+      await addToCollection(job, job.objectId);
+      return;
+    }
+    if (job.mustReconcile === true) {
+      let found: string | null;
+      try {
+        found = await deps.delivery.findExisting(copyOut(job), claimedObjectIds(await ready(), id));
+      } catch (err) {
+        await fail(id, err, 'read');
+        return;
+      }
+      if (found !== null) {
+        await mutate((d) => recordObject(d, id, found, deps.now(), limits));
+        return; // the loop picks it up again if the collection add is left
+      }
+      if (job.attempts >= limits.maxAttempts) {
+        await mutate((d) => markNotFoundAndExhausted(d, id));
+        return;
+      }
+    }
+    const sending = await mutate((d) => markSending(d, id, deps.now()));
+    deps.wakeAt(deps.now() + SENDING_WATCHDOG_MS);
+    let objectId: string;
+    try {
+      const result = await deps.delivery.create(copyOut(sending));
+      if (typeof result?.objectId !== 'string' || result.objectId === '') {
+        throw new Error('Anytype answered the create without an object id');
+      }
+      objectId = result.objectId;
+    } catch (err) {
+      await fail(id, err, 'create');
+      return;
+    }
+    const recorded = await settleObject(id, objectId);
+    if (recorded !== undefined && recorded.status === 'sending' && needsCollection(recorded)) {
+      await addToCollection(recorded, objectId);
+    }
+  }
+
+  async function settleObject(id: string, objectId: string): Promise<ClipJob | undefined> {
+    let recorded: ClipJob | undefined;
+    await settle(id, (d) => {
+      recorded = recordObject(d, id, objectId, deps.now(), limits);
+    });
+    return recorded;
+  }
+
+  async function drain(): Promise<void> {
+    for (;;) {
+      const job = nextDue(await ready(), deps.now());
+      if (job === undefined) return;
+      inFlight = job.clientId;
+      try {
+        await step(job);
+      } finally {
+        inFlight = null;
+      }
+    }
+  }
+
+  function process(): Promise<void> {
+    if (running !== null) {
+      // Join the running pass, and make it look once more for work that arrived meanwhile.
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await drain();
+        } while (again);
+      } finally {
+        running = null;
+        scheduleWake();
+      }
+    })();
+    return running;
+  }
+
+  async function enqueue(input: EnqueueInput): Promise<ClipJob> {
+    const parsed = v.safeParse(EnqueueInputSchema, input);
+    if (!parsed.success) {
+      throw new QueueError('invalid', `This clip cannot be saved: ${parsed.issues[0]?.message ?? 'invalid input'}.`);
+    }
+    const clip = parsed.output;
+    const bytes = utf8Length(clip.payload.markdown);
+    if (bytes > limits.maxMarkdownBytes) {
+      throw new QueueError(
+        'too_large',
+        `This page is too large to save (${formatBytes(bytes)} of text; the limit is ${formatBytes(limits.maxMarkdownBytes)}). Save a selection instead.`,
+      );
+    }
+    const job = await mutate((d) => {
+      const existing = clip.clientId === undefined ? undefined : findJob(d, clip.clientId);
+      if (existing !== undefined) return existing; // the same submit again: one clip, not two
+      const open = d.jobs.filter(isOpen).length;
+      if (open >= limits.maxOpenJobs) {
+        throw new QueueError(
+          'queue_full',
+          `${open} clips are already waiting, the most the queue holds. Start Anytype so they can be saved, or discard failed clips, then try again.`,
+        );
+      }
+      const created: ClipJob = {
+        clientId: clip.clientId ?? uuid(),
+        createdAt: deps.now(),
+        target: clip.target,
+        payload: clip.payload,
+        sourceUrl: clip.sourceUrl,
+        status: 'pending',
+        attempts: 0,
+      };
+      d.jobs.push(created);
+      return created;
+    });
+    scheduleWake();
+    return copyOut(job);
+  }
+
+  function requireJob(d: QueueState, clientId: string): ClipJob {
+    const job = findJob(d, clientId);
+    if (job === undefined) throw new QueueError('not_found', 'That clip is no longer in the queue.');
+    return job;
+  }
+
+  return {
+    enqueue,
+    process,
+    async summary() {
+      return summarize(await ready(), deps.now());
+    },
+    async get(clientId) {
+      const job = findJob(await ready(), clientId);
+      return job === undefined ? undefined : copyOut(job);
+    },
+    async failed() {
+      return (await ready()).jobs.filter((j) => j.status === 'failed').map(copyOut);
+    },
+    async recent() {
+      const done = (await ready()).jobs.filter((j) => j.status === 'done');
+      return done.sort((a, b) => (b.doneAt ?? 0) - (a.doneAt ?? 0)).map(copyOut);
+    },
+    async retry(clientId) {
+      const job = await mutate((d) => {
+        const current = requireJob(d, clientId);
+        if (current.status === 'sending' || current.status === 'done') {
+          throw new QueueError('busy', 'That clip is being saved or already saved.');
+        }
+        return markRetry(d, clientId);
+      });
+      scheduleWake();
+      return copyOut(job);
+    },
+    async discard(clientId) {
+      await mutate((d) => {
+        const current = requireJob(d, clientId);
+        if (current.status === 'sending' || inFlight === clientId) {
+          throw new QueueError('busy', 'That clip is being saved right now; try again in a moment.');
+        }
+        d.jobs = d.jobs.filter((j) => j.clientId !== clientId);
+      });
+      scheduleWake();
+    },
+    async resume() {
+      await mutate((d) => {
+        d.paused = null;
+      });
+      scheduleWake();
+    },
+    async recover() {
+      await ready();
+      await mutate((d) => {
+        // Only jobs this instance is not sending right now can be in doubt.
+        recoverInFlight(d, inFlight);
+      });
+      scheduleWake();
+    },
+    async quarantined() {
+      return structuredClone((await ready()).quarantine);
+    },
+    async clearQuarantine() {
+      await mutate((d) => {
+        d.quarantine = [];
+      });
+    },
+  };
+}
