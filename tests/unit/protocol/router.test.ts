@@ -1,0 +1,173 @@
+// @vitest-environment node
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { AnytypeError } from '../../../lib/anytype/errors';
+import { createHandlers } from '../../../lib/background/handlers';
+import { createRedactor } from '../../../lib/protocol/redact';
+import { createRouter, type Handlers, ProtocolFailure } from '../../../lib/protocol/router';
+import { MESSAGE_TYPES, messages } from '../../../lib/protocol/messages';
+
+const self = { id: 'ext', baseUrl: 'chrome-extension://ext/' };
+const popup = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
+const content = { id: 'ext', url: 'https://example.com/article', tab: { id: 7 }, frameId: 0 };
+const SECRET = 'sk-this-is-the-secret-api-key';
+
+function makeHandlers(): Handlers {
+  return {
+    'connection.status': vi.fn(async () => ({ baseUrl: 'http://127.0.0.1:31009', paired: true, spaceCount: 2 })),
+    'connection.saveKey': vi.fn(async () => ({
+      baseUrl: 'http://127.0.0.1:31009',
+      paired: true,
+      // A handler that forgot itself: the answer schema must drop this.
+      apiKey: SECRET,
+    })),
+    'connection.disconnect': vi.fn(async () => ({ baseUrl: 'http://127.0.0.1:31009', paired: false })),
+    'spaces.list': vi.fn(async () => [{ id: 'space1', name: 'Research' }]),
+    'types.list': vi.fn(async () => [{ id: 't1', key: 'page', name: 'Page' }]),
+    'queue.summary': vi.fn(async () => ({ pending: 0, failed: 0, paused: false })),
+  } as unknown as Handlers;
+}
+
+describe('router', () => {
+  it('answers an allowed request from the popup', async () => {
+    const router = createRouter({ self, handlers: makeHandlers() });
+    expect(await router({ type: 'spaces.list', payload: {} }, popup)).toEqual({
+      ok: true,
+      data: [{ id: 'space1', name: 'Research' }],
+    });
+  });
+
+  it('refuses pairing and key operations to content scripts before the handler runs', async () => {
+    const handlers = makeHandlers();
+    const router = createRouter({ self, handlers });
+    for (const type of ['connection.saveKey', 'connection.status', 'connection.disconnect'] as const) {
+      const answer = await router({ type, payload: { apiKey: 'abcdefgh12' } }, content);
+      expect(answer).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(handlers[type]).not.toHaveBeenCalled();
+    }
+  });
+
+  it('lets content scripts read the lists a picker needs', async () => {
+    const router = createRouter({ self, handlers: makeHandlers() });
+    expect(await router({ type: 'spaces.list' }, content)).toMatchObject({ ok: true });
+  });
+
+  it('drops fields that are not in the answer schema', async () => {
+    const router = createRouter({ self, handlers: makeHandlers() });
+    const answer = await router({ type: 'connection.saveKey', payload: { apiKey: 'abcdefgh12' } }, popup);
+    expect(answer.ok).toBe(true);
+    expect(JSON.stringify(answer)).not.toContain(SECRET);
+  });
+
+  it('answers unknown, malformed and hostile messages without throwing', async () => {
+    const router = createRouter({ self, handlers: makeHandlers() });
+    expect(await router({ type: 'fetch', payload: { url: 'http://evil' } }, popup)).toMatchObject({
+      ok: false,
+      code: 'unknown_message',
+    });
+    expect(await router({ type: '__proto__' }, popup)).toMatchObject({ ok: false, code: 'unknown_message' });
+    expect(await router('spaces.list', popup)).toMatchObject({ ok: false, code: 'invalid_message' });
+    expect(await router({ type: 'types.list', payload: { spaceId: '../../auth' } }, popup)).toMatchObject({
+      ok: false,
+      code: 'invalid_message',
+    });
+    expect(await router({ type: 'spaces.list', extra: 1 }, popup)).toMatchObject({ ok: false });
+  });
+
+  it('maps client errors to their kind and message, and redacts secrets from unexpected ones', async () => {
+    const handlers = makeHandlers();
+    handlers['spaces.list'] = async () => {
+      throw new AnytypeError('offline');
+    };
+    handlers['types.list'] = async () => {
+      throw new Error(`boom Bearer ${SECRET}`);
+    };
+    handlers['queue.summary'] = async () => {
+      throw new ProtocolFailure('not_paired', 'Connect first.');
+    };
+    const logs: string[] = [];
+    const router = createRouter({
+      self,
+      handlers,
+      redact: createRedactor(() => [SECRET]),
+      log: (line) => logs.push(line),
+    });
+    expect(await router({ type: 'spaces.list' }, popup)).toMatchObject({
+      ok: false,
+      code: 'offline',
+      message: expect.stringContaining('Start Anytype'),
+    });
+    const internal = await router({ type: 'types.list', payload: { spaceId: 'space1' } }, popup);
+    expect(internal).toMatchObject({ ok: false, code: 'internal' });
+    expect(JSON.stringify(internal) + logs.join('\n')).not.toContain(SECRET);
+    expect(await router({ type: 'queue.summary' }, popup)).toMatchObject({ ok: false, code: 'not_paired' });
+  });
+
+  it('property: for any message and any sender it never throws, and runs no handler outside the sender allowlist', async () => {
+    const senderArb = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(popup),
+      fc.constant(content),
+      fc.record({
+        id: fc.oneof(fc.constant('ext'), fc.string()),
+        url: fc.option(fc.oneof(fc.webUrl(), fc.constant('chrome-extension://ext/x.html'), fc.string()), {
+          nil: undefined,
+        }),
+        frameId: fc.option(fc.integer({ min: -1, max: 5 }), { nil: undefined }),
+        origin: fc.option(fc.oneof(fc.constant('null'), fc.webUrl()), { nil: undefined }),
+        tab: fc.option(fc.record({ id: fc.integer({ min: -2, max: 50 }) }), { nil: undefined }),
+      }),
+    );
+    const messageArb = fc.oneof(
+      fc.anything(),
+      fc.record({
+        type: fc.oneof(fc.constantFrom(...MESSAGE_TYPES), fc.string()),
+        payload: fc.oneof(
+          fc.anything(),
+          fc.record({
+            spaceId: fc.oneof(
+              fc.constantFrom('../', '%2e%2e', 'a?b', 'a#b', 'é', 'a/b', '..', '.', 'x'.repeat(5000)),
+              fc.string(),
+            ),
+          }),
+        ),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(messageArb, senderArb, async (message, sender) => {
+        const handlers = makeHandlers();
+        const router = createRouter({ self, handlers });
+        const answer = await router(message, sender);
+        expect(typeof answer.ok).toBe('boolean');
+        for (const type of MESSAGE_TYPES) {
+          const calls = (handlers[type] as unknown as { mock: { calls: unknown[][] } }).mock.calls;
+          for (const [input, classified] of calls) {
+            const senderClass = (classified as { class: string }).class;
+            expect(messages[type].senders as readonly string[]).toContain(senderClass);
+            const spaceId = (input as { spaceId?: string }).spaceId;
+            if (spaceId !== undefined) expect(spaceId).toMatch(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('handlers', () => {
+  it('hide chat spaces from the picker', async () => {
+    const client = {
+      spaces: {
+        list: async () => [
+          { id: 'a', name: 'Work', isChat: false },
+          { id: 'b', name: 'Team chat', isChat: true },
+        ],
+      },
+    };
+    const connections = { client: async () => client } as unknown as Parameters<typeof createHandlers>[0]['connections'];
+    const handlers = createHandlers({ connections });
+    expect(await handlers['spaces.list']({}, { class: 'extension_page', url: 'x' })).toEqual([
+      { id: 'a', name: 'Work' },
+    ]);
+  });
+});
