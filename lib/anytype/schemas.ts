@@ -203,7 +203,8 @@ export const CreateObjectInputSchema = v.strictObject({
   name: v.optional(v.string()),
   /** Markdown. */
   body: v.optional(v.string()),
-  icon: v.optional(IconInputSchema),
+  /** null means no icon: the field is then left out, since `icon: null` is a 400. */
+  icon: v.nullish(IconInputSchema),
   properties: v.optional(v.array(PropertyInputSchema)),
   template_id: v.optional(nonEmpty),
 });
@@ -213,7 +214,8 @@ export const UpdateObjectInputSchema = v.strictObject({
   name: v.optional(v.string()),
   /** Replaces the whole body. */
   markdown: v.optional(v.string()),
-  icon: v.optional(IconInputSchema),
+  /** null means no icon: the field is then left out, since `icon: null` is a 400. */
+  icon: v.nullish(IconInputSchema),
   properties: v.optional(v.array(PropertyInputSchema)),
   type_key: v.optional(key),
 });

@@ -32,11 +32,11 @@ export function bySourceUrl(url: string, types?: string[]): SearchInput {
 
 export function searchApi(t: Transport): SearchApi {
   return {
-    global(input: SearchInput, page?: PageRequest) {
+    async global(input: SearchInput, page?: PageRequest) {
       const body = parseInput(SearchInputSchema, input, 'search');
       return t.request({ method: 'POST', path: '/v1/search', query: checkPage(page), body, schema: ObjectPageSchema });
     },
-    inSpace(spaceId: string, input: SearchInput, page?: PageRequest) {
+    async inSpace(spaceId: string, input: SearchInput, page?: PageRequest) {
       const body = parseInput(SearchInputSchema, input, 'search');
       return t.request({
         method: 'POST',
