@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Repository root (this file is tests/e2e/harness/config.ts). */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The e2e build's default Anytype URL points here (CONTRACTS.md, "E2E build"). */
+export const SANDBOX_PORT = 31019;
+
+export const CHROMIUM_EXTENSION_DIR = join(ROOT, '.output/test/chrome-mv3');
+export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/test/firefox-mv3');
+
+export const CHROMIUM_PATH = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.E2E_FIREFOX ?? '/usr/bin/firefox-esr';
+
+export const GECKO_ID = 'clip-to-anytype@clip-to-anytype.dev';
+/** Fixed through the `extensions.webextensions.uuids` pref so the harness knows the popup's URL. */
+export const FIREFOX_UUID = '0f2c8c7e-5a1d-4c3b-9e6f-c11f70a7e2e1';
+
+/** Screenshots for the README (Chromium) and per-run artifacts (failures, Firefox). */
+export const DOCS_SCREENSHOTS = join(ROOT, 'docs/screenshots');
+export const ARTIFACTS = join(ROOT, 'test-results/e2e');
+
+/** Headed runs (E2E_HEADED=1) are for watching a scenario locally; CI is always headless. */
+export const HEADLESS = process.env.E2E_HEADED !== '1';
+
+export function assertBuilt(dir: string): void {
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No extension build at ${dir}. Run \`npm run build:test\` first (npm run test:e2e does).`);
+  }
+}

@@ -1,0 +1,225 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type ElementHandle, type Page, type Target } from 'puppeteer-core';
+import { assertBuilt, FIREFOX_EXTENSION_DIR, FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, HEADLESS } from './config';
+import { type FixtureServer, startFixtureServer } from './fixture-server';
+import type { BrowserSession, ExtensionGlobal, PopupPage, Role, TextMatch } from './types';
+import { matches, normalise, waitUntil } from './wait';
+
+const TIMEOUT = 10_000;
+const VIEWPORT = { width: 400, height: 600 };
+
+/** Test-profile prefs; each one is here for a reason found on firefox-esr 153. */
+const PREFS = {
+  // Fixes the moz-extension UUID (it is random per profile) so the harness knows the popup's URL.
+  'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+  // MV3 host_permissions are optional in Firefox; this (default true since Firefox 127) grants them
+  // at install, temporary add-ons included. Set explicitly so a changed default fails loudly here.
+  'extensions.originControls.grantByDefault': true,
+  // The popup is opened with window.open() from a script, not a click: no popup blocker.
+  'dom.disable_open_during_load': false,
+};
+
+/**
+ * Firefox over WebDriver BiDi (no geckodriver). The add-on is installed as a temporary add-on
+ * (BiDi webExtension.install). Firefox refuses to navigate a tab to moz-extension:// under
+ * automation, so popups are opened with window.open() from a loopback fixture page.
+ */
+export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promise<BrowserSession> {
+  assertBuilt(extensionDir);
+  const profileDir = mkdtempSync(join(tmpdir(), 'cta-e2e-firefox-'));
+  const fixture = await startFixtureServer();
+  let browser: Browser | undefined;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: HEADLESS,
+      userDataDir: profileDir,
+      extraPrefsFirefox: PREFS,
+      defaultViewport: VIEWPORT,
+    });
+    const installed = await browser.installExtension(extensionDir);
+    if (installed !== GECKO_ID) throw new Error(`Installed add-on id ${installed}, expected ${GECKO_ID}`);
+    const opener = (await browser.pages())[0] ?? (await browser.newPage());
+    await opener.goto(fixture.url);
+    const session = new FirefoxSession(browser, opener, fixture, profileDir);
+    await session.assertHostPermission();
+    return session;
+  } catch (error) {
+    await browser?.close();
+    await fixture.close();
+    rmSync(profileDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+class FirefoxSession implements BrowserSession {
+  readonly name = 'firefox' as const;
+  readonly extensionId = FIREFOX_UUID;
+  readonly baseUrl = `moz-extension://${FIREFOX_UUID}/`;
+  private readonly popups = new Set<PopupPage>();
+  /** window.open calls are serialised so each new target belongs to exactly one openPopup call. */
+  private opening: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly opener: Page,
+    private readonly fixture: FixtureServer,
+    private readonly profileDir: string,
+  ) {}
+
+  openPopup(query = ''): Promise<PopupPage> {
+    const next = this.opening.then(() => this.openPopupNow(query));
+    this.opening = next.catch(() => undefined);
+    return next;
+  }
+
+  private async openPopupNow(query: string): Promise<PopupPage> {
+    const search = query === '' || query.startsWith('?') ? query : `?${query}`;
+    const url = `${this.baseUrl}popup.html${search}`;
+    const created = new Promise<Target>((resolve) => this.browser.once('targetcreated', resolve));
+    await this.opener.evaluate((u: string) => {
+      window.open(u, '_blank', 'noopener');
+    }, url);
+    const page = await (await created).page();
+    if (!page) throw new Error('window.open did not create a page');
+    // The target starts as about:blank and puppeteer's page.url() may stay stale: ask the page itself.
+    await waitUntil(`popup ${url} to load`, async () => {
+      const ready = await page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete');
+      return ready ? true : undefined;
+    });
+    const popup = new FirefoxPopup(page, url, () => this.popups.delete(popup));
+    this.popups.add(popup);
+    return popup;
+  }
+
+  async evaluateInExtension<T>(fn: () => T | Promise<T>): Promise<T> {
+    const popup = await this.openPopup();
+    try {
+      return await popup.evaluate(fn);
+    } finally {
+      await popup.close();
+    }
+  }
+
+  async assertHostPermission(): Promise<void> {
+    const granted = await this.evaluateInExtension(() =>
+      (globalThis as unknown as ExtensionGlobal).chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }),
+    );
+    if (!granted) throw new Error('Firefox did not grant http://127.0.0.1/* to the temporary add-on');
+  }
+
+  openPopups(): PopupPage[] {
+    return [...this.popups];
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.fixture.close();
+    rmSync(this.profileDir, { recursive: true, force: true });
+  }
+}
+
+function ariaSelector(role: Role, name?: string): string {
+  const nameAttr = name === undefined ? '' : `[name=${JSON.stringify(name)}]`;
+  return `::-p-aria(${nameAttr}[role=${JSON.stringify(role)}])`;
+}
+
+class FirefoxPopup implements PopupPage {
+  private readonly pageErrors: string[] = [];
+
+  constructor(
+    private readonly page: Page,
+    readonly url: string,
+    private readonly onClose: () => void,
+  ) {
+    page.on('pageerror', (error) => this.pageErrors.push(error instanceof Error ? error.message : String(error)));
+    page.on('close', onClose);
+  }
+
+  /** Elements with that role (and exact accessible name) in Firefox's accessibility tree. */
+  private async all(role: Role, name?: string): Promise<ElementHandle<Node>[]> {
+    const found = await this.page.$$(ariaSelector(role, name));
+    if (found.length > 0 || role !== 'textbox' || name === undefined) return found;
+    // Firefox gives <input type=password> the role "password text", not textbox (Playwright and
+    // the ARIA-in-HTML spec treat it as a textbox): fall back to any named text field.
+    const named = await this.page.$$(`::-p-aria(${JSON.stringify(name)})`);
+    const fields: ElementHandle<Node>[] = [];
+    for (const handle of named) {
+      if (await handle.evaluate((el) => el instanceof Element && el.matches('input, textarea'))) fields.push(handle);
+    }
+    return fields;
+  }
+
+  private first(role: Role, name: string | undefined, what: string): Promise<ElementHandle<Node>> {
+    return waitUntil(what, async () => (await this.all(role, name))[0], TIMEOUT);
+  }
+
+  async clickButton(name: string): Promise<void> {
+    const button = await waitUntil(`enabled button "${name}"`, async () => {
+      for (const handle of await this.all('button', name)) {
+        const enabled = await handle.evaluate(
+          (el) => el instanceof Element && !el.matches(':disabled') && el.getAttribute('aria-disabled') !== 'true',
+        );
+        if (enabled) return handle;
+      }
+      return undefined;
+    });
+    await (button as ElementHandle<Element>).click();
+  }
+
+  async fill(role: 'textbox', name: string, value: string): Promise<void> {
+    const field = (await this.first(role, name, `textbox "${name}"`)) as ElementHandle<HTMLInputElement>;
+    await field.focus();
+    await field.evaluate((el) => el.select());
+    await this.page.keyboard.press('Backspace');
+    await field.type(value);
+  }
+
+  async textOf(role: Role, name?: string): Promise<string> {
+    const el = await this.first(role, name, `${role}${name === undefined ? '' : ` "${name}"`}`);
+    return normalise(await el.evaluate((node) => node.textContent));
+  }
+
+  async waitForText(role: Role, text: TextMatch): Promise<string> {
+    return waitUntil(`${role} containing ${String(text)}`, async () => {
+      for (const handle of await this.all(role)) {
+        const content = normalise(await handle.evaluate((node) => node.textContent));
+        if (matches(content, text)) return content;
+      }
+      return undefined;
+    });
+  }
+
+  async waitFor(role: Role, name: string): Promise<void> {
+    await this.first(role, name, `${role} "${name}"`);
+  }
+
+  async count(role: Role, name?: string): Promise<number> {
+    return (await this.all(role, name)).length;
+  }
+
+  async evaluate<T>(fn: () => T | Promise<T>): Promise<T> {
+    return (await this.page.evaluate(fn)) as T;
+  }
+
+  errors(): string[] {
+    return [...this.pageErrors];
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.page.setViewport({ width: VIEWPORT.width, height: 100 });
+    try {
+      await this.page.screenshot({ path: path as `${string}.png`, fullPage: true });
+    } finally {
+      await this.page.setViewport(VIEWPORT);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.page.isClosed()) await this.page.close();
+    this.onClose();
+  }
+}

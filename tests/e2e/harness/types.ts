@@ -1,0 +1,57 @@
+/** What a scenario sees of a browser, so each scenario is written once for Chromium and Firefox. */
+export type BrowserName = 'chromium' | 'firefox';
+
+/** ARIA roles the popup contract uses (CONTRACTS.md, "Popup UI contract"). */
+export type Role = 'button' | 'textbox' | 'status' | 'alert' | 'link' | 'combobox' | 'checkbox' | 'heading';
+
+export type TextMatch = string | RegExp;
+
+export interface PopupPage {
+  readonly url: string;
+  /** Clicks the enabled button with this exact accessible name (waits for it). */
+  clickButton(name: string): Promise<void>;
+  /** Replaces the value of the field with this exact accessible name, typing like a person. */
+  fill(role: 'textbox', name: string, value: string): Promise<void>;
+  /** Normalised text of the first element with that role (and exact name, when given); waits for it. */
+  textOf(role: Role, name?: string): Promise<string>;
+  /** Waits until an element with that role contains the text; returns its normalised text. */
+  waitForText(role: Role, text: TextMatch): Promise<string>;
+  /** Waits until an element with that role and exact name is shown. */
+  waitFor(role: Role, name: string): Promise<void>;
+  /** How many elements with that role (and exact name) are shown right now. */
+  count(role: Role, name?: string): Promise<number>;
+  /** Runs a function in the popup (an extension page: `browser`/`chrome` APIs available). */
+  evaluate<T>(fn: () => T | Promise<T>): Promise<T>;
+  /** Uncaught errors and console errors the page reported so far. */
+  errors(): string[];
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BrowserSession {
+  readonly name: BrowserName;
+  /** Chromium: the extension id; Firefox: the moz-extension UUID fixed by the harness. */
+  readonly extensionId: string;
+  /** chrome-extension://<id>/ or moz-extension://<uuid>/ */
+  readonly baseUrl: string;
+  /** Opens popup.html (`query` without or with the leading '?', e.g. 'tabId=3') in its own tab. */
+  openPopup(query?: string): Promise<PopupPage>;
+  /**
+   * Runs a function in the extension: Chromium in the service worker, Firefox in an extension page
+   * (puppeteer cannot reach Firefox's background page). Use `chrome.*`, which both browsers expose.
+   */
+  evaluateInExtension<T>(fn: () => T | Promise<T>): Promise<T>;
+  /** Popups opened through this session and not closed yet (for failure screenshots). */
+  openPopups(): PopupPage[];
+  close(): Promise<void>;
+}
+
+/**
+ * The global of a function passed to `evaluate`/`evaluateInExtension`:
+ * `(globalThis as unknown as ExtensionGlobal).chrome.storage.local.get()`. Chromium's worker has
+ * `chrome` (not `browser`); Firefox has both and its `chrome.*` returns promises in MV3. Such
+ * functions are serialised into the browser, so they must not close over anything (types are fine).
+ */
+export interface ExtensionGlobal {
+  chrome: typeof browser;
+}
