@@ -138,7 +138,7 @@ export function createClipQueue(deps: ClipQueueDeps): ClipQueue {
   }
 
   function scheduleWake(): void {
-    if (state !== null) deps.wakeAt(nextWake(state));
+    if (state !== null) deps.wakeAt(nextWake(state, deps.now()));
   }
 
   async function fail(clientId: string, err: unknown, stage: Stage): Promise<void> {

@@ -158,13 +158,13 @@ export function nextDue(state: QueueState, now: number): ClipJob | undefined {
   return best;
 }
 
-/** When process() should run next, or null when nothing is waiting (or the queue is paused). */
-export function nextWake(state: QueueState): number | null {
+/** When process() should run next (now at the earliest), or null when nothing is waiting or paused. */
+export function nextWake(state: QueueState, now: number): number | null {
   if (state.paused !== null) return null;
   let wake: number | null = null;
   for (const job of state.jobs) {
     if (job.status !== 'pending') continue;
-    const at = Math.max(job.nextAttemptAt ?? 0, state.hold?.until ?? 0);
+    const at = Math.max(job.nextAttemptAt ?? now, state.hold?.until ?? now, now);
     if (wake === null || at < wake) wake = at;
   }
   return wake;
@@ -184,7 +184,7 @@ export function summarize(state: QueueState, now: number): QueueSummary {
   else if (state.hold !== null && state.hold.until > now && summary.pending > 0) {
     summary.waitingReason = state.hold.reason;
   }
-  const wake = nextWake(state);
+  const wake = nextWake(state, now);
   if (wake !== null && summary.pending > 0) summary.nextAttemptAt = wake;
   return summary;
 }
