@@ -1,0 +1,153 @@
+/**
+ * The /v1 request pipeline, in the order the server applies it: faults, origin check, route,
+ * auth, pagination, write limiter, body binding, handler. Every answer is checked against the spec:
+ * handler answers against the operation, middleware answers against the shared error schemas.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError, errorBody } from './errors';
+import { WRITE_OPERATIONS } from './faults';
+import { header, queryRecord, sleep, writeJson, writeText } from './http-io';
+import type { HandlerContext, Page } from './routes/context';
+import { ROUTES } from './routes/index';
+import type { RouteMatch } from './spec-validator';
+import type { SandboxState } from './state';
+import type { LogEntry } from './types';
+
+const FORBIDDEN = errorBody(403, 'request origin is not allowed', 'forbidden');
+const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
+
+/** Strict builds: a non-loopback Origin, or no Origin with a same-origin/same-site fetch, is refused. */
+function originRefused(req: IncomingMessage): boolean {
+  const origin = header(req, 'origin');
+  if (origin !== null) return !LOOPBACK_ORIGIN.test(origin);
+  const site = header(req, 'sec-fetch-site');
+  return site === 'same-origin' || site === 'same-site';
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+type Middleware = 'ForbiddenError' | 'UnauthorizedError' | 'RateLimitError' | 'ValidationError' | 'pagination';
+
+/** Pagination as the server's middleware reads it; an error string is its undocumented 400. */
+function readPage(query: Record<string, string>): Page | string {
+  const offset = query.offset === undefined ? 0 : Number(query.offset);
+  const limit = query.limit === undefined ? 100 : Number(query.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return 'limit must be between 1 and 1000';
+  if (!Number.isInteger(offset) || offset < 0) return 'offset must be greater than or equal to 0';
+  return { offset, limit };
+}
+
+export async function handleApi(state: SandboxState, req: IncomingMessage, res: ServerResponse, url: URL, bodyText: string): Promise<void> {
+  const method = req.method ?? 'GET';
+  const path = url.pathname;
+  const query = queryRecord(url);
+  const entry: LogEntry = {
+    method,
+    path,
+    query,
+    origin: header(req, 'origin'),
+    authorization: header(req, 'authorization'),
+    secFetchSite: header(req, 'sec-fetch-site'),
+    body: parseBody(bodyText),
+    status: 0,
+  };
+  state.log.push(entry);
+  if (state.faults.refuse) {
+    req.socket.destroy();
+    return;
+  }
+  if (state.faults.delayMs > 0) await sleep(state.faults.delayMs);
+  if (state.faults.refuse) {
+    req.socket.destroy();
+    return;
+  }
+
+  const violation = (direction: 'request' | 'response', message: string) => state.violation({ direction, method, path, message });
+  const send = (status: number, body: unknown, route: RouteMatch | null, from?: Middleware, headers: Record<string, string> = {}) => {
+    let problem: string | null = null;
+    if (from === 'pagination') {
+      const e = (body as { error?: unknown }).error;
+      problem = typeof e === 'string' ? null : 'pagination error must be {"error": string}';
+    } else if (from) problem = state.validator.checkComponent(from, body);
+    else if (route) problem = state.validator.checkResponse(route, status, body);
+    if (problem) violation('response', problem);
+    entry.status = status;
+    writeJson(res, status, body, headers);
+  };
+
+  if (state.auth.mode === 'strict' && originRefused(req)) return send(403, FORBIDDEN, null, 'ForbiddenError');
+  if (method === 'GET' && path === '/docs/openapi.json') {
+    entry.status = 200;
+    return writeJson(res, 200, state.validator.doc);
+  }
+  const route = state.validator.match(method, path);
+  if (!route) {
+    entry.status = 404;
+    return writeText(res, 404, '404 page not found');
+  }
+  const op = route.op;
+  if (op.security && op.security.length > 0) {
+    try {
+      if (state.faults.unauthorizedAll) throw new ApiError(401, 'api key expired', { clientFault: false });
+      state.auth.checkBearer(header(req, 'authorization') ?? undefined);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      return send(e.status, e.body(), route, 'UnauthorizedError');
+    }
+  }
+
+  const check = state.validator.checkRequest(route, { query, headers: req.headers, bodyText });
+  for (const m of [...check.headerErrors, ...check.paramErrors]) violation('request', m);
+  const pages = (op.parameters ?? []).some((p) => p.in === 'query' && p.name === 'limit');
+  const page = pages ? readPage(query) : { offset: 0, limit: 100 };
+  if (typeof page === 'string') return send(400, { error: page }, route, 'pagination');
+
+  let limitHeaders: Record<string, string> = {};
+  if (WRITE_OPERATIONS.has(op.operationId)) {
+    const decision = state.limiter.take();
+    limitHeaders = decision.headers;
+    if (!decision.allowed) {
+      return send(429, errorBody(429, 'rate limit exceeded', 'rate_limit_exceeded'), route, 'RateLimitError', limitHeaders);
+    }
+  }
+  if (check.bodyErrors.length > 0) {
+    for (const m of check.bodyErrors) violation('request', m);
+    return send(400, errorBody(400, `invalid request body: ${check.bodyErrors.join('; ')}`), route, 'ValidationError');
+  }
+
+  const handler = ROUTES[op.operationId];
+  if (!handler) {
+    return send(500, errorBody(500, `sandbox does not implement ${op.operationId}`), route, undefined, limitHeaders);
+  }
+  const ctx: HandlerContext = {
+    params: route.params,
+    query,
+    body: check.body,
+    page,
+    vault: state.vault,
+    auth: state.auth,
+    faults: state.faults,
+  };
+  try {
+    const result = await handler(ctx);
+    send(result.status, result.body, route, undefined, limitHeaders);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    if (e.clientFault) {
+      // The spec allows it but the server refuses it (unknown property key, missing tag, ...):
+      // a normal 400, not a spec violation; printed so a run shows why.
+      state.print(`400 ${method} ${path}: ${e.message}`);
+      return send(e.status, e.body(), route, op.responses[String(e.status)] ? undefined : 'ValidationError', limitHeaders);
+    }
+    // A status the operation does not declare (404 on a list route, say) reaches the client as a 500.
+    const status = op.responses[String(e.status)] ? e.status : 500;
+    send(status, errorBody(status, e.message, status === e.status ? e.code : undefined), route, undefined, limitHeaders);
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Loads the OpenAPI document and turns its component schemas into something Ajv 2020 can check.
+ *
+ * Two adjustments, both because the spec is written for Go code generators rather than validators:
+ * - `$ref: '#/components/schemas/X'` becomes `spec#/$defs/X` so all schemas live in one Ajv document.
+ * - Every `oneOf` in the spec lists branches whose properties are all optional, so any object would
+ *   match several branches and `oneOf` would reject everything. The real server tells branches apart
+ *   by their value field (`text`, `url`, `emoji`, ...). We add exactly that: each branch must carry one
+ *   of the fields only it has; a branch without such a field (EmptyFilterItem) must carry none of the
+ *   others'. Semantics stay the server's; only the ambiguity goes.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export type JsonSchema = { [key: string]: unknown };
+
+export interface OpenApiParameter {
+  in: 'path' | 'query' | 'header';
+  name: string;
+  required?: boolean;
+  schema?: JsonSchema;
+}
+
+export interface OpenApiOperation {
+  operationId: string;
+  parameters?: OpenApiParameter[];
+  requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
+  responses: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
+  security?: unknown[];
+}
+
+export interface OpenApiDocument {
+  info: { version: string };
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { schemas: Record<string, JsonSchema> };
+}
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** Repo root is two levels up; shared/ sits beside the checkout (also in a fresh clone). */
+export const SPEC_PATH = resolve(HERE, '../../../shared/anytype-openapi/openapi-2025-11-08.yaml');
+
+export function loadSpec(path: string = SPEC_PATH): OpenApiDocument {
+  return parse(readFileSync(path, 'utf8')) as OpenApiDocument;
+}
+
+const REF_PREFIX = '#/components/schemas/';
+
+/** Deep copy with component refs pointed at the `spec` Ajv document. */
+export function rewriteRefs<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => rewriteRefs(v)) as T;
+  if (value && typeof value === 'object') {
+    const out: JsonSchema = {};
+    for (const [k, v] of Object.entries(value as JsonSchema)) {
+      if (k === '$ref' && typeof v === 'string' && v.startsWith(REF_PREFIX)) {
+        out[k] = `spec#/$defs/${v.slice(REF_PREFIX.length)}`;
+      } else {
+        out[k] = rewriteRefs(v);
+      }
+    }
+    return out as T;
+  }
+  return value;
+}
+
+function refName(branch: unknown): string | undefined {
+  const ref = (branch as JsonSchema | undefined)?.$ref;
+  return typeof ref === 'string' && ref.startsWith(REF_PREFIX) ? ref.slice(REF_PREFIX.length) : undefined;
+}
+
+function propertyNames(schema: JsonSchema | undefined): string[] {
+  const props = schema?.properties;
+  return props && typeof props === 'object' ? Object.keys(props) : [];
+}
+
+/** Makes one `oneOf` list discriminated by each branch's own fields (see the file comment). */
+function discriminate(branches: unknown[], schemas: Record<string, JsonSchema>): unknown[] {
+  const names = branches.map(refName);
+  if (names.some((n) => n === undefined)) return branches;
+  const fieldSets = names.map((n) => propertyNames(schemas[n as string]));
+  const counts = new Map<string, number>();
+  for (const fields of fieldSets) for (const f of fields) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const own = fieldSets.map((fields) => fields.filter((f) => counts.get(f) === 1));
+  return branches.map((branch, i) => {
+    const mine = own[i] ?? [];
+    if (mine.length > 0) return { allOf: [branch], anyOf: mine.map((f) => ({ required: [f] })) };
+    const others = own.flatMap((fields, j) => (j === i ? [] : fields));
+    return { allOf: [branch], not: { anyOf: others.map((f) => ({ required: [f] })) } };
+  });
+}
+
+function tighten(value: unknown, schemas: Record<string, JsonSchema>): unknown {
+  if (Array.isArray(value)) return value.map((v) => tighten(v, schemas));
+  if (value && typeof value === 'object') {
+    const out: JsonSchema = {};
+    for (const [k, v] of Object.entries(value as JsonSchema)) {
+      out[k] = k === 'oneOf' && Array.isArray(v) ? discriminate(v, schemas) : tighten(v, schemas);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** The `spec` Ajv document: every component schema under $defs, ready to reference. */
+export function buildSchemaDocument(doc: OpenApiDocument): JsonSchema {
+  const schemas = doc.components.schemas;
+  const tightened = tighten(schemas, schemas) as Record<string, JsonSchema>;
+  return { $id: 'spec', $defs: rewriteRefs(tightened) };
+}

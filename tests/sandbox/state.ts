@@ -1,0 +1,51 @@
+/** Everything one sandbox run holds; the API pipeline and the control channel share it. */
+import { Auth } from './auth';
+import { defaultFaults, WriteLimiter } from './faults';
+import { type SpecValidator, sharedValidator } from './spec-validator';
+import type { Faults, LogEntry, SandboxMode, SandboxOptions, SpecViolation } from './types';
+import { Vault } from './vault';
+
+export class SandboxState {
+  vault = new Vault();
+  readonly auth: Auth;
+  faults: Faults = defaultFaults();
+  readonly limiter: WriteLimiter;
+  readonly validator: SpecValidator = sharedValidator();
+  readonly log: LogEntry[] = [];
+  readonly violations: SpecViolation[] = [];
+  readonly print: (line: string) => void;
+
+  constructor(opts: SandboxOptions) {
+    this.print = opts.log ?? (() => {});
+    this.auth = new Auth(opts.mode ?? 'classic', {
+      log: this.print,
+      approvalTimeoutMs: opts.approvalTimeoutMs ?? 60_000,
+      codeTtlMs: opts.codeTtlMs ?? 5 * 60_000,
+    });
+    this.limiter = new WriteLimiter(this.faults.writeLimit);
+  }
+
+  setMode(mode: SandboxMode): void {
+    this.auth.mode = mode;
+  }
+
+  setFaults(f: Partial<Faults>): void {
+    this.faults = { ...this.faults, ...f };
+    if ('writeLimit' in f) this.limiter.configure(this.faults.writeLimit);
+  }
+
+  violation(v: SpecViolation): void {
+    this.violations.push(v);
+    this.print(`spec violation (${v.direction}) ${v.method} ${v.path}: ${v.message}`);
+  }
+
+  /** A fresh vault, faults, log and violations, and a "restarted Desktop"; keys stay unless asked. */
+  reset(keys: boolean): void {
+    this.vault = new Vault();
+    this.auth.reset(keys);
+    this.faults = defaultFaults();
+    this.limiter.configure(this.faults.writeLimit);
+    this.log.length = 0;
+    this.violations.length = 0;
+  }
+}

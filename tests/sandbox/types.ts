@@ -1,0 +1,92 @@
+/** Public types of the Anytype sandbox (see /tmp/team/CONTRACTS.md). */
+export type SandboxMode = 'classic' | 'strict';
+
+export interface Faults {
+  /** Destroy every API socket without an answer, so fetch fails like a refused connection. */
+  refuse: boolean;
+  /** Wait this long before handling each API request. */
+  delayMs: number;
+  /** The next N object creates store the object, then answer 500 (Desktop pastes the body in a second step). */
+  failAfterCreate: number;
+  /** Every authenticated route answers 401. */
+  unauthorizedAll: boolean;
+  /** One token bucket shared by every write; null turns the limiter off. */
+  writeLimit: { perSecond: number; burst: number } | null;
+}
+
+export interface SpecViolation {
+  direction: 'request' | 'response';
+  method: string;
+  path: string;
+  message: string;
+}
+
+export interface LogEntry {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  origin: string | null;
+  authorization: string | null;
+  secFetchSite: string | null;
+  /** Parsed JSON body, the raw text when it is not JSON, null when empty. */
+  body: unknown;
+  /** 0 when the socket was destroyed by the `refuse` fault. */
+  status: number;
+}
+
+export type StoredValue = string | number | boolean | string[] | null;
+
+export interface StoredObject {
+  id: string;
+  space_id: string;
+  type_key: string;
+  name: string;
+  markdown: string;
+  /** property key → value; select/multi_select hold tag ids, objects/files hold ids. */
+  properties: Record<string, StoredValue>;
+  /** Ids of the collections this object was added to. */
+  lists: string[];
+  template_id: string | null;
+  archived: boolean;
+}
+
+export interface PendingChallenge {
+  challengeId: string;
+  appName: string;
+  code: string;
+  approved: boolean;
+}
+
+export interface SandboxControl {
+  pendingChallenges(): Promise<PendingChallenge[]>;
+  approve(challengeId?: string): Promise<void>;
+  setMode(mode: SandboxMode): Promise<void>;
+  setFaults(f: Partial<Faults>): Promise<void>;
+  issueKey(appName?: string): Promise<string>;
+  revokeKey(key: string): Promise<void>;
+  log(): Promise<LogEntry[]>;
+  clearLog(): Promise<void>;
+  objects(spaceId?: string): Promise<StoredObject[]>;
+  spaces(): Promise<{ id: string; name: string; isChat: boolean }[]>;
+  violations(): Promise<SpecViolation[]>;
+  reset(opts?: { keys?: boolean }): Promise<void>;
+}
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  mode?: SandboxMode;
+  log?: (line: string) => void;
+  /** Strict mode: how long POST /v1/auth/challenges waits for `approve` (Desktop: 60 s). */
+  approvalTimeoutMs?: number;
+  /** Strict mode: how long an approved code stays valid (Desktop: 5 min). */
+  codeTtlMs?: number;
+}
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  control: SandboxControl;
+  violations(): SpecViolation[];
+  close(): Promise<void>;
+}
