@@ -19,7 +19,10 @@ export class Crash {
     });
     return this.signal;
   }
+  /** How many times a worker died. */
+  count = 0;
   fire(): void {
+    this.count += 1;
     this.resolve();
   }
 }
@@ -29,7 +32,8 @@ export type SaveFault = 'hang_before' | 'hang_after' | 'reject';
 export class FakeStore {
   data: string | undefined;
   saves = 0;
-  faults: SaveFault[] = [];
+  /** Faults for the next saves, in order; null lets that save through. */
+  faults: (SaveFault | null)[] = [];
   constructor(
     readonly crash: Crash,
     initial?: unknown,
