@@ -2,31 +2,81 @@
  * What each protocol message does, in terms of the background's services. Answers are shaped
  * here and filtered again by the router through the message's answer schema.
  */
+import type { ClipJob, ClipQueue, QueueSummary } from '../queue';
+import type { MessageOutput } from '../protocol/messages';
 import type { Handlers } from '../protocol/router';
+import type { ClipService } from './clip-service';
 import type { ConnectionService } from './connection-service';
-
-export interface QueueView {
-  summary(): Promise<{ pending: number; failed: number; paused: boolean; waitingReason?: 'offline' | 'rate_limited' | 'unauthorized' }>;
-}
 
 export interface HandlerServices {
   connections: ConnectionService;
-  queue?: QueueView;
+  queue: Pick<ClipQueue, 'summary' | 'failed' | 'retry' | 'discard' | 'process'>;
+  clips: ClipService;
 }
 
-export function createHandlers({ connections, queue }: HandlerServices): Handlers {
+export const TAG_PROPERTY_KEY = 'tag';
+const COLLECTION_TYPE_KEY = 'collection';
+
+export function publicSummary(summary: QueueSummary): MessageOutput<'queue.summary'> {
+  return {
+    pending: summary.pending + summary.sending,
+    failed: summary.failed,
+    paused: summary.paused !== null,
+    waitingReason: summary.waitingReason,
+  };
+}
+
+function failedClip(job: ClipJob): MessageOutput<'queue.failed'>[number] {
+  return {
+    clientId: job.clientId,
+    name: job.payload.name,
+    sourceUrl: job.sourceUrl,
+    message: job.lastError?.message ?? 'Anytype did not accept this clip.',
+  };
+}
+
+export function createHandlers({ connections, queue, clips }: HandlerServices): Handlers {
+  const client = () => connections.client();
   return {
     'connection.status': () => connections.status(),
     'connection.saveKey': ({ apiKey }) => connections.saveKey(apiKey),
     'connection.disconnect': () => connections.disconnect(),
     'spaces.list': async () => {
-      const spaces = await (await connections.client()).spaces.list();
+      const spaces = await (await client()).spaces.list();
       return spaces.filter((space) => !space.isChat).map((space) => ({ id: space.id, name: space.name ?? '' }));
     },
     'types.list': async ({ spaceId }) => {
-      const types = await (await connections.client()).types.list(spaceId);
+      const types = await (await client()).types.list(spaceId);
       return types.map((type) => ({ id: type.id, key: type.key ?? '', name: type.name ?? '' }));
     },
-    'queue.summary': async () => (queue ? queue.summary() : { pending: 0, failed: 0, paused: false }),
+    'tags.list': async ({ spaceId }) => {
+      const anytype = await client();
+      const tagProperty = (await anytype.properties.list(spaceId)).find((p) => p.key === TAG_PROPERTY_KEY);
+      if (!tagProperty) return [];
+      const tags = await anytype.tags.list(spaceId, tagProperty.id);
+      return tags.map((tag) => ({ id: tag.id, name: tag.name, color: tag.color }));
+    },
+    'collections.list': async ({ spaceId }) => {
+      const found = await (await client()).search.inSpace(spaceId, { types: [COLLECTION_TYPE_KEY] }, { limit: 200 });
+      return found.data.map((item) => ({ id: item.id, name: item.name || 'Untitled collection' }));
+    },
+    'templates.list': async ({ spaceId, typeId }) => {
+      const templates = await (await client()).templates.list(spaceId, typeId);
+      return templates.map((template) => ({ id: template.id, name: template.name || 'Untitled template' }));
+    },
+    'clip.preview': (input, sender) => clips.preview(input, sender),
+    'clip.existing': (input) => clips.existing(input),
+    'clip.submit': (input, sender) => clips.submit(input, sender),
+    'queue.summary': async () => publicSummary(await queue.summary()),
+    'queue.failed': async () => (await queue.failed()).map(failedClip),
+    'queue.retry': async ({ clientId }) => {
+      await queue.retry(clientId);
+      void queue.process();
+      return publicSummary(await queue.summary());
+    },
+    'queue.discard': async ({ clientId }) => {
+      await queue.discard(clientId);
+      return publicSummary(await queue.summary());
+    },
   };
 }

@@ -4,6 +4,7 @@
  * every handler result through them, so a field nobody listed (an API key, say) is dropped.
  */
 import * as v from 'valibot';
+import { ClipModeSchema, PageModeSchema } from '../capture/schema';
 import type { SenderClass } from './senders';
 
 /** Anytype ids: content ids and space ids (`<cid>.<suffix>`); never `.`/`..`, slashes, `%`, `?`, `#`. */
@@ -28,7 +29,7 @@ export const QueueSummarySchema = v.object({
   pending: v.number(),
   failed: v.number(),
   paused: v.boolean(),
-  waitingReason: v.optional(v.picklist(['offline', 'rate_limited', 'unauthorized'])),
+  waitingReason: v.optional(v.picklist(['offline', 'rate_limited', 'origin_rejected', 'unauthorized'])),
 });
 
 export const ConnectionStatusSchema = v.object({
@@ -42,6 +43,55 @@ export const ConnectionStatusSchema = v.object({
 
 export const SpaceSummarySchema = v.object({ id: v.string(), name: v.string() });
 export const TypeSummarySchema = v.object({ id: v.string(), key: v.string(), name: v.string() });
+const NamedItemSchema = v.object({ id: v.string(), name: v.string() });
+export const TagSummarySchema = v.object({ id: v.string(), name: v.string(), color: v.optional(v.string()) });
+
+const TabIdSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+const TypeKeySchema = v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z0-9_]+$/, 'not a type key'));
+const WebUrlSchema = v.pipe(v.string(), v.maxLength(8000), v.url(), v.regex(/^https?:/i, 'not a web address'));
+
+export const ClipPreviewSchema = v.object({
+  url: v.string(),
+  title: v.string(),
+  /** Plain text: the popup shows it as text, never as HTML. */
+  previewText: v.string(),
+  siteName: v.optional(v.string()),
+  selectionEmpty: v.optional(v.boolean()),
+  characters: v.number(),
+});
+
+export const ClipSubmitSchema = v.strictObject({
+  /** Extension pages may name a tab; a content script always clips its own tab. */
+  tabId: v.optional(TabIdSchema),
+  mode: ClipModeSchema,
+  spaceId: IdSchema,
+  typeKey: TypeKeySchema,
+  templateId: v.optional(IdSchema),
+  collectionId: v.optional(IdSchema),
+  title: v.pipe(v.string(), v.maxLength(1000)),
+  note: v.optional(v.pipe(v.string(), v.maxLength(20_000))),
+  tagNames: v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), v.maxLength(50))),
+  /** Link and image modes: what was right-clicked. */
+  targetUrl: v.optional(WebUrlSchema),
+});
+
+export const ClipResultSchema = v.object({
+  clientId: v.string(),
+  state: v.picklist(['done', 'queued', 'failed']),
+  spaceId: v.string(),
+  objectId: v.optional(v.string()),
+  openUrl: v.optional(v.string()),
+  message: v.optional(v.string()),
+});
+
+export const ExistingClipSchema = v.nullable(v.object({ objectId: v.string(), name: v.string(), openUrl: v.string() }));
+
+export const FailedClipSchema = v.object({
+  clientId: v.string(),
+  name: v.string(),
+  sourceUrl: v.string(),
+  message: v.string(),
+});
 
 export interface MessageDefinition {
   input: v.GenericSchema;
@@ -76,10 +126,56 @@ export const messages = {
     output: v.array(TypeSummarySchema),
     senders: ['extension_page', 'content_script'],
   },
+  'tags.list': {
+    input: v.strictObject({ spaceId: IdSchema }),
+    output: v.array(TagSummarySchema),
+    senders: ['extension_page', 'content_script'],
+  },
+  'collections.list': {
+    input: v.strictObject({ spaceId: IdSchema }),
+    output: v.array(NamedItemSchema),
+    senders: ['extension_page', 'content_script'],
+  },
+  'templates.list': {
+    input: v.strictObject({ spaceId: IdSchema, typeId: IdSchema }),
+    output: v.array(NamedItemSchema),
+    senders: ['extension_page'],
+  },
+  /** Extracts the tab's content for the form's preview; nothing is sent to Anytype. */
+  'clip.preview': {
+    input: v.strictObject({ tabId: v.optional(TabIdSchema), mode: PageModeSchema }),
+    output: ClipPreviewSchema,
+    senders: ['extension_page'],
+  },
+  'clip.existing': {
+    input: v.strictObject({ spaceId: IdSchema, url: WebUrlSchema }),
+    output: ExistingClipSchema,
+    senders: ['extension_page'],
+  },
+  'clip.submit': {
+    input: ClipSubmitSchema,
+    output: ClipResultSchema,
+    senders: ['extension_page', 'content_script'],
+  },
   'queue.summary': {
     input: Empty,
     output: QueueSummarySchema,
     senders: ['extension_page', 'content_script'],
+  },
+  'queue.failed': {
+    input: Empty,
+    output: v.array(FailedClipSchema),
+    senders: ['extension_page'],
+  },
+  'queue.retry': {
+    input: v.strictObject({ clientId: v.pipe(v.string(), v.uuid()) }),
+    output: QueueSummarySchema,
+    senders: ['extension_page'],
+  },
+  'queue.discard': {
+    input: v.strictObject({ clientId: v.pipe(v.string(), v.uuid()) }),
+    output: QueueSummarySchema,
+    senders: ['extension_page'],
   },
 } as const satisfies Record<string, MessageDefinition>;
 

@@ -25,6 +25,15 @@ function makeHandlers(): Handlers {
     'spaces.list': vi.fn(async () => [{ id: 'space1', name: 'Research' }]),
     'types.list': vi.fn(async () => [{ id: 't1', key: 'page', name: 'Page' }]),
     'queue.summary': vi.fn(async () => ({ pending: 0, failed: 0, paused: false })),
+    'tags.list': vi.fn(async () => []),
+    'collections.list': vi.fn(async () => []),
+    'templates.list': vi.fn(async () => []),
+    'clip.preview': vi.fn(async () => ({ url: 'https://e.x/', title: 't', previewText: '', characters: 0 })),
+    'clip.existing': vi.fn(async () => null),
+    'clip.submit': vi.fn(async () => ({ clientId: 'c', state: 'queued', spaceId: 'space1' })),
+    'queue.failed': vi.fn(async () => []),
+    'queue.retry': vi.fn(async () => ({ pending: 0, failed: 0, paused: false })),
+    'queue.discard': vi.fn(async () => ({ pending: 0, failed: 0, paused: false })),
   } as unknown as Handlers;
 }
 
@@ -75,16 +84,17 @@ describe('router', () => {
   });
 
   it('maps client errors to their kind and message, and redacts secrets from unexpected ones', async () => {
-    const handlers = makeHandlers();
-    handlers['spaces.list'] = async () => {
+    const overrides: Record<string, () => Promise<never>> = {};
+    overrides['spaces.list'] = async () => {
       throw new AnytypeError('offline');
     };
-    handlers['types.list'] = async () => {
+    overrides['types.list'] = async () => {
       throw new Error(`boom Bearer ${SECRET}`);
     };
-    handlers['queue.summary'] = async () => {
+    overrides['queue.summary'] = async () => {
       throw new ProtocolFailure('not_paired', 'Connect first.');
     };
+    const handlers = { ...makeHandlers(), ...overrides } as Handlers;
     const logs: string[] = [];
     const router = createRouter({
       self,
@@ -164,8 +174,8 @@ describe('handlers', () => {
         ],
       },
     };
-    const connections = { client: async () => client } as unknown as Parameters<typeof createHandlers>[0]['connections'];
-    const handlers = createHandlers({ connections });
+    const services = { connections: { client: async () => client } } as unknown as Parameters<typeof createHandlers>[0];
+    const handlers = createHandlers(services);
     expect(await handlers['spaces.list']({}, { class: 'extension_page', url: 'x' })).toEqual([
       { id: 'a', name: 'Work' },
     ]);

@@ -1,0 +1,124 @@
+/**
+ * Turns what was captured plus the person's choices into a queue entry: the object's name, its
+ * markdown body and the properties it carries. Only properties that already exist in the space
+ * are filled (never a dozen new ones behind the person's back), and `source` always.
+ */
+import type { CapturedPage, ClipMode, PageMetadata } from '../capture/schema';
+import type { EnqueueInput, PropertyEntry } from '../queue';
+
+export interface ClipChoices {
+  mode: ClipMode;
+  spaceId: string;
+  typeKey: string;
+  templateId?: string;
+  collectionId?: string;
+  title: string;
+  note?: string;
+  tagNames?: string[];
+  /** Link and image modes: what was right-clicked. */
+  targetUrl?: string;
+}
+
+export interface SpaceProperty {
+  key: string;
+  format: string;
+}
+
+export interface ClipSource {
+  /** The tab's URL, as the browser reports it. */
+  pageUrl: string;
+  pageTitle: string;
+  captured?: CapturedPage;
+}
+
+/** Metadata we may map, by property key and the format that property must have. */
+const METADATA_PROPERTIES: { key: string; format: string; value(meta: PageMetadata): string | undefined }[] = [
+  { key: 'description', format: 'text', value: (meta) => meta.description },
+  { key: 'author', format: 'text', value: (meta) => (meta.authors.length ? meta.authors.join(', ') : undefined) },
+  { key: 'published', format: 'date', value: (meta) => asDate(meta.published) },
+  { key: 'site_name', format: 'text', value: (meta) => meta.siteName },
+  { key: 'language', format: 'text', value: (meta) => meta.language },
+];
+
+export function buildClip(source: ClipSource, choices: ClipChoices, properties: readonly SpaceProperty[]): EnqueueInput {
+  const sourceUrl = choices.mode === 'link' && choices.targetUrl ? choices.targetUrl : source.pageUrl;
+  const name = choices.title.trim() || source.captured?.title || source.pageTitle || sourceUrl;
+  const body = composeBody(source, choices);
+
+  const entries: PropertyEntry[] = [{ key: 'source', url: sourceUrl }];
+  const available = new Map(properties.map((property) => [property.key, property.format]));
+  const metadata = source.captured?.metadata;
+  if (metadata && choices.mode !== 'link') {
+    for (const mapping of METADATA_PROPERTIES) {
+      const value = mapping.value(metadata)?.trim();
+      if (!value || available.get(mapping.key) !== mapping.format) continue;
+      entries.push(mapping.format === 'date' ? { key: mapping.key, date: value } : { key: mapping.key, text: value });
+    }
+  }
+
+  return {
+    target: {
+      spaceId: choices.spaceId,
+      typeKey: choices.typeKey,
+      ...(choices.templateId ? { templateId: choices.templateId } : {}),
+      ...(choices.collectionId ? { collectionId: choices.collectionId } : {}),
+    },
+    payload: {
+      name: name.slice(0, 1000),
+      markdown: body,
+      properties: entries,
+      ...(choices.tagNames?.length ? { tagNames: dedupe(choices.tagNames) } : {}),
+    },
+    sourceUrl,
+  };
+}
+
+function composeBody(source: ClipSource, choices: ClipChoices): string {
+  const parts: string[] = [];
+  const note = choices.note?.trim();
+  if (note) parts.push(note.split('\n').map((line) => `> ${line}`).join('\n'));
+  switch (choices.mode) {
+    case 'image':
+      if (choices.targetUrl) parts.push(`![${escapeAlt(choices.title)}](${markdownUrl(choices.targetUrl)})`);
+      parts.push(`From [${escapeLinkText(source.pageTitle || source.pageUrl)}](${markdownUrl(source.pageUrl)})`);
+      break;
+    case 'link':
+      parts.push(`Linked from [${escapeLinkText(source.pageTitle || source.pageUrl)}](${markdownUrl(source.pageUrl)})`);
+      break;
+    case 'bookmark':
+      if (source.captured?.metadata.description) parts.push(source.captured.metadata.description);
+      break;
+    default:
+      if (source.captured?.markdown) parts.push(source.captured.markdown);
+  }
+  return parts.join('\n\n');
+}
+
+function asDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+function dedupe(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const key = name.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function escapeLinkText(text: string): string {
+  return text.replace(/[[\]\\]/g, '\\$&');
+}
+
+function escapeAlt(text: string): string {
+  return escapeLinkText(text).replace(/\n/g, ' ');
+}
+
+/** Parentheses and spaces would end a markdown link early. */
+function markdownUrl(url: string): string {
+  return url.replace(/[()\s<>]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}

@@ -1,0 +1,111 @@
+/**
+ * One clip, from the background's side: capture the tab, build the object, put it in the
+ * write-ahead queue (stored before anything is sent), give the queue a moment to deliver, and
+ * answer with where it went or that it is waiting.
+ */
+import { bySourceUrl } from '../anytype';
+import type { CapturedPage, PageMode } from '../capture/schema';
+import { markdownToText } from '../clip/text';
+import type { ClipJob, ClipQueue } from '../queue';
+import type { MessageInput, MessageOutput } from '../protocol/messages';
+import { ProtocolFailure, type AllowedSender } from '../protocol/router';
+import { buildClip } from './clip-builder';
+import type { ConnectionService } from './connection-service';
+
+export interface PageCapturer {
+  capture(tabId: number, mode: PageMode): Promise<CapturedPage>;
+}
+
+export interface TabInfo {
+  id: number;
+  url: string;
+  title: string;
+}
+
+export interface TabLookup {
+  get(tabId: number): Promise<TabInfo>;
+}
+
+export interface ClipServiceDeps {
+  connections: ConnectionService;
+  queue: ClipQueue;
+  capturer: PageCapturer;
+  tabs: TabLookup;
+  /** How long submit waits for the queue before answering "queued". */
+  deliveryWaitMs?: number;
+}
+
+const PREVIEW_CHARS = 1200;
+
+export function openInAnytypeUrl(spaceId: string, objectId: string): string {
+  return `anytype://object?objectId=${encodeURIComponent(objectId)}&spaceId=${encodeURIComponent(spaceId)}`;
+}
+
+export function createClipService(deps: ClipServiceDeps) {
+  const waitMs = deps.deliveryWaitMs ?? 8000;
+
+  function tabFor(requested: number | undefined, sender: AllowedSender): number {
+    // A content script speaks only for its own tab, whatever its payload says.
+    if (sender.class === 'content_script') return sender.tabId;
+    if (requested === undefined) throw new ProtocolFailure('no_tab', 'Open the page you want to clip, then try again.');
+    return requested;
+  }
+
+  function answerFor(job: ClipJob): MessageOutput<'clip.submit'> {
+    const base = { clientId: job.clientId, spaceId: job.target.spaceId };
+    if (job.status === 'done' && job.objectId) {
+      return { ...base, state: 'done', objectId: job.objectId, openUrl: openInAnytypeUrl(job.target.spaceId, job.objectId) };
+    }
+    if (job.status === 'failed') return { ...base, state: 'failed', message: job.lastError?.message };
+    return {
+      ...base,
+      state: 'queued',
+      message: job.lastError
+        ? `Kept safely in the extension: ${job.lastError.message}`
+        : 'Kept safely in the extension; it will reach Anytype shortly.',
+    };
+  }
+
+  return {
+    async preview(input: MessageInput<'clip.preview'>, sender: AllowedSender): Promise<MessageOutput<'clip.preview'>> {
+      const page = await deps.capturer.capture(tabFor(input.tabId, sender), input.mode);
+      const text = markdownToText(page.markdown);
+      return {
+        url: page.url,
+        title: page.title,
+        previewText: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text,
+        siteName: page.metadata.siteName,
+        selectionEmpty: page.selectionEmpty,
+        characters: text.length,
+      };
+    },
+
+    async submit(input: MessageInput<'clip.submit'>, sender: AllowedSender): Promise<MessageOutput<'clip.submit'>> {
+      const client = await deps.connections.client();
+      const tab = await deps.tabs.get(tabFor(input.tabId, sender));
+      const needsPage = input.mode !== 'link' && input.mode !== 'image';
+      if (!needsPage && !input.targetUrl) throw new ProtocolFailure('invalid_message', 'Nothing to save: no link or image.');
+      const captured = needsPage ? await deps.capturer.capture(tab.id, input.mode as PageMode) : undefined;
+      const properties = await client.properties.list(input.spaceId);
+      const job = await deps.queue.enqueue(
+        buildClip({ pageUrl: tab.url, pageTitle: tab.title, captured }, input, properties),
+      );
+      await Promise.race([deps.queue.process(), delay(waitMs)]);
+      return answerFor((await deps.queue.get(job.clientId)) ?? job);
+    },
+
+    async existing(input: MessageInput<'clip.existing'>): Promise<MessageOutput<'clip.existing'>> {
+      const client = await deps.connections.client();
+      const found = await client.search.inSpace(input.spaceId, bySourceUrl(input.url), { limit: 5 });
+      const first = found.data[0];
+      if (!first) return null;
+      return { objectId: first.id, name: first.name, openUrl: openInAnytypeUrl(input.spaceId, first.id) };
+    },
+  };
+}
+
+export type ClipService = ReturnType<typeof createClipService>;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,57 @@
+/**
+ * Runs the clipper in a tab, only when the person clips: nothing of ours lives in pages they
+ * merely browse. The mode is set in the extension's isolated world first, where page scripts
+ * cannot reach it, then the clipper file runs there and returns what it extracted.
+ */
+import * as v from 'valibot';
+import { CapturedPageSchema, type PageMode } from '../capture/schema';
+import { ProtocolFailure } from '../protocol/router';
+import type { PageCapturer } from './clip-service';
+
+export const CLIPPER_FILE = '/clipper.js';
+export const MODE_GLOBAL = '__clipToAnytypeMode';
+
+interface InjectionResult {
+  result?: unknown;
+}
+
+export interface ScriptingApi {
+  executeScript(injection: {
+    target: { tabId: number };
+    files?: string[];
+    func?: (...args: never[]) => unknown;
+    args?: unknown[];
+  }): Promise<InjectionResult[]>;
+}
+
+const CaptureAnswerSchema = v.variant('ok', [
+  v.object({ ok: v.literal(true), page: CapturedPageSchema }),
+  v.object({ ok: v.literal(false), code: v.string(), message: v.pipe(v.string(), v.maxLength(500)) }),
+]);
+
+export const CANNOT_CLIP_MESSAGE =
+  'This page cannot be clipped: browsers keep their own pages and extension stores off limits. Try another page.';
+
+export function createScriptingCapturer(scripting: ScriptingApi): PageCapturer {
+  return {
+    async capture(tabId: number, mode: PageMode) {
+      let results: InjectionResult[];
+      try {
+        await scripting.executeScript({
+          target: { tabId },
+          func: ((name: string, value: string) => {
+            (globalThis as Record<string, unknown>)[name] = value;
+          }) as (...args: never[]) => unknown,
+          args: [MODE_GLOBAL, mode],
+        });
+        results = await scripting.executeScript({ target: { tabId }, files: [CLIPPER_FILE] });
+      } catch {
+        throw new ProtocolFailure('cannot_capture', CANNOT_CLIP_MESSAGE);
+      }
+      const answer = v.safeParse(CaptureAnswerSchema, results[0]?.result);
+      if (!answer.success) throw new ProtocolFailure('cannot_capture', 'The page did not give back anything to clip.');
+      if (!answer.output.ok) throw new ProtocolFailure(answer.output.code, answer.output.message);
+      return answer.output.page;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * What the injected clipper hands back to the background. It ran inside a page, so the
+ * background validates it like any other untrusted input before it becomes a clip.
+ */
+import * as v from 'valibot';
+
+export const CLIP_MODES = ['article', 'selection', 'fullpage', 'bookmark', 'link', 'image'] as const;
+export type ClipMode = (typeof CLIP_MODES)[number];
+export const ClipModeSchema = v.picklist(CLIP_MODES);
+
+/** Modes that read the page's content (the others need only its URL and metadata). */
+export const PAGE_MODES = ['article', 'selection', 'fullpage', 'bookmark'] as const;
+export type PageMode = (typeof PAGE_MODES)[number];
+export const PageModeSchema = v.picklist(PAGE_MODES);
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const optionalText = (max: number) => v.optional(v.pipe(v.string(), v.maxLength(max)));
+
+/** 4 MB of markdown: beyond this Desktop's paste path struggles, and the person gets a clear error. */
+export const MAX_MARKDOWN_BYTES = 4 * 1024 * 1024;
+
+export const PageMetadataSchema = v.object({
+  title: optionalText(1000),
+  authors: v.optional(v.array(text(300)), []),
+  published: optionalText(100),
+  siteName: optionalText(300),
+  description: optionalText(5000),
+  canonicalUrl: optionalText(4000),
+  coverImage: optionalText(4000),
+  language: optionalText(40),
+});
+export type PageMetadata = v.InferOutput<typeof PageMetadataSchema>;
+
+export const CapturedPageSchema = v.object({
+  mode: PageModeSchema,
+  url: text(8000),
+  title: text(1000),
+  markdown: text(MAX_MARKDOWN_BYTES),
+  metadata: PageMetadataSchema,
+  /** True when selection mode found nothing selected and fell back to the article. */
+  selectionEmpty: v.optional(v.boolean()),
+});
+export type CapturedPage = v.InferOutput<typeof CapturedPageSchema>;
+
+export type CaptureResult = { ok: true; page: CapturedPage } | { ok: false; code: 'too_large' | 'failed'; message: string };
