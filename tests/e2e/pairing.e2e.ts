@@ -1,0 +1,153 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { userMessage } from '../../lib/anytype/errors';
+import { ARTIFACTS, BROWSERS, DOCS_SCREENSHOTS, type PopupPage, useBrowser, useSandbox } from './harness';
+import { authorisedRequests, bearerKey, count, expectAuthorisedWith, expectOriginsAccepted } from './harness/log-checks';
+
+// Pairing against the popup's UI contract (CONTRACTS.md), in both browsers, with the sandbox standing
+// in for Anytype Desktop. Only the control channel plays the person at the Desktop end.
+const sandbox = useSandbox();
+const control = () => sandbox().control;
+
+const CHALLENGES = '/v1/auth/challenges';
+const API_KEYS = '/v1/auth/api_keys';
+
+/** The code "Desktop" shows for the only pairing request. */
+async function shownCode(): Promise<string> {
+  const pending = await control().pendingChallenges();
+  expect(pending).toHaveLength(1);
+  const [challenge] = pending;
+  expect(challenge?.approved).toBe(true);
+  return challenge!.code;
+}
+
+/** "Connected to Anytype · N spaces": N counts the vault's spaces without chat spaces. */
+async function expectConnected(popup: PopupPage): Promise<void> {
+  const status = await popup.waitForText('status', 'Connected');
+  const spaces = (await control().spaces()).filter((space) => !space.isChat).length;
+  expect(status).toContain(`Connected to Anytype · ${spaces} ${spaces === 1 ? 'space' : 'spaces'}`);
+  await popup.waitFor('button', 'Disconnect');
+}
+
+describe.each(BROWSERS)('pairing in $name', ({ name, launch }) => {
+  const browser = useBrowser(launch);
+  // Chromium's pictures go to the README; Firefox's are kept as run artifacts.
+  const shotDir = name === 'chromium' ? DOCS_SCREENSHOTS : join(ARTIFACTS, name);
+  const shot = (file: string) => {
+    mkdirSync(shotDir, { recursive: true });
+    return join(shotDir, file);
+  };
+
+  test('pairs with the code Desktop shows (classic build)', async () => {
+    const popup = await browser().openPopup();
+    await popup.waitFor('button', 'Connect');
+    await popup.screenshot(shot('popup-connect.png'));
+
+    await popup.clickButton('Connect');
+    await popup.waitFor('textbox', 'Pairing code');
+    await popup.screenshot(shot('popup-code.png'));
+    await popup.fill('textbox', 'Pairing code', await shownCode());
+    await popup.clickButton('Pair');
+    await expectConnected(popup);
+    await popup.screenshot(shot('popup-connected.png'));
+
+    const log = await control().log();
+    expect(count(log, 'POST', CHALLENGES)).toBe(1);
+    expect(log.filter((e) => e.path === API_KEYS).map((e) => e.status)).toEqual([201]);
+    expectAuthorisedWith(log, bearerKey(log));
+    expectOriginsAccepted(log);
+  });
+
+  test('pairs with a strict build: approve in Desktop, loopback Origin on every write', async () => {
+    await control().setMode('strict');
+    const popup = await browser().openPopup();
+    await popup.clickButton('Connect');
+    // The challenge request waits until the person approves it in Desktop.
+    await control().approve();
+    await popup.waitFor('textbox', 'Pairing code');
+    await popup.fill('textbox', 'Pairing code', await shownCode());
+    await popup.clickButton('Pair');
+    await expectConnected(popup);
+
+    const log = await control().log();
+    expect(count(log, 'POST', CHALLENGES)).toBe(1);
+    expectOriginsAccepted(log);
+    expectAuthorisedWith(log, bearerKey(log));
+  });
+
+  test('a wrong code shows the alert, then the right code connects', async () => {
+    const popup = await browser().openPopup();
+    await popup.clickButton('Connect');
+    await popup.waitFor('textbox', 'Pairing code');
+    const code = await shownCode();
+    const wrong = String((Number(code) + 1) % 10_000).padStart(4, '0');
+
+    await popup.fill('textbox', 'Pairing code', wrong);
+    await popup.clickButton('Pair');
+    expect(await popup.waitForText('alert', userMessage('pairing_failed'))).toBe(userMessage('pairing_failed'));
+    expect(await popup.count('textbox', 'Pairing code')).toBe(1);
+
+    await popup.fill('textbox', 'Pairing code', code);
+    await popup.clickButton('Pair');
+    await expectConnected(popup);
+    expect(await popup.count('alert')).toBe(0);
+
+    const log = await control().log();
+    expect(count(log, 'POST', CHALLENGES)).toBe(1);
+    expect(log.filter((e) => e.path === API_KEYS).map((e) => e.status)).toEqual([500, 201]);
+  });
+
+  test('closing the popup between Connect and Pair keeps the same pairing request', async () => {
+    const first = await browser().openPopup();
+    await first.clickButton('Connect');
+    await first.waitFor('textbox', 'Pairing code');
+    // The person switches to Desktop to read the code: the popup closes.
+    await first.close();
+
+    const second = await browser().openPopup();
+    await second.waitFor('textbox', 'Pairing code');
+    expect(await second.count('button', 'Connect')).toBe(0);
+    await second.fill('textbox', 'Pairing code', await shownCode());
+    await second.clickButton('Pair');
+    await expectConnected(second);
+
+    const log = await control().log();
+    expect(count(log, 'POST', CHALLENGES)).toBe(1);
+  });
+
+  test('a pasted API key connects, and every call carries it', async () => {
+    const key = await control().issueKey();
+    const popup = await browser().openPopup();
+    await popup.clickButton('Use an API key');
+    await popup.fill('textbox', 'API key', key);
+    await popup.screenshot(shot('popup-api-key.png'));
+    await popup.clickButton('Save key');
+    await expectConnected(popup);
+
+    const log = await control().log();
+    expect(log.filter((e) => e.path.startsWith('/v1/auth/'))).toEqual([]);
+    expectAuthorisedWith(log, key);
+  });
+
+  test('Disconnect returns to the Connect state, also after reopening', async () => {
+    const key = await control().issueKey();
+    const popup = await browser().openPopup();
+    await popup.clickButton('Use an API key');
+    await popup.fill('textbox', 'API key', key);
+    await popup.clickButton('Save key');
+    await expectConnected(popup);
+
+    await popup.clickButton('Disconnect');
+    await popup.waitFor('button', 'Connect');
+    expect(await popup.count('button', 'Disconnect')).toBe(0);
+    await popup.close();
+    await control().clearLog();
+
+    const reopened = await browser().openPopup();
+    await reopened.waitFor('button', 'Connect');
+    expect(await reopened.count('status')).toBe(0);
+    // The forgotten key is not used again.
+    expect(authorisedRequests(await control().log())).toEqual([]);
+  });
+});
