@@ -9,8 +9,10 @@
  *   of the fields only it has; a branch without such a field (EmptyFilterItem) must carry none of the
  *   others'. Semantics stay the server's; only the ambiguity goes.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
@@ -41,8 +43,27 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 /** Repo root is two levels up; shared/ sits beside the checkout (also in a fresh clone). */
 export const SPEC_PATH = resolve(HERE, '../../../shared/anytype-openapi/openapi-2025-11-08.yaml');
 
+/**
+ * Parsing 6,500 lines of YAML takes a second or more, once per test worker; a JSON copy in the temp
+ * directory, named by the YAML's hash, brings that to milliseconds and can never go stale.
+ */
 export function loadSpec(path: string = SPEC_PATH): OpenApiDocument {
-  return parse(readFileSync(path, 'utf8')) as OpenApiDocument;
+  const text = readFileSync(path, 'utf8');
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  const cache = join(tmpdir(), `anytype-sandbox-spec-${hash}.json`);
+  try {
+    return JSON.parse(readFileSync(cache, 'utf8')) as OpenApiDocument;
+  } catch {
+    const doc = parse(text) as OpenApiDocument;
+    try {
+      const tmp = `${cache}.${process.pid}`;
+      writeFileSync(tmp, JSON.stringify(doc));
+      renameSync(tmp, cache); // atomic, so parallel workers never read half a file
+    } catch {
+      // A read-only temp directory only costs speed.
+    }
+    return doc;
+  }
 }
 
 const REF_PREFIX = '#/components/schemas/';

@@ -10,9 +10,7 @@ export interface Answer {
   text: string;
 }
 
-export interface Caller {
-  (method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
-}
+export type Caller = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Answer>;
 
 export function caller(sb: Sandbox, key?: string): Caller {
   return async (method, path, body, headers = {}) => {
