@@ -42,7 +42,9 @@ const METADATA_PROPERTIES: { key: string; format: string; value(meta: PageMetada
 
 export function buildClip(source: ClipSource, choices: ClipChoices, properties: readonly SpaceProperty[]): EnqueueInput {
   const sourceUrl = choices.mode === 'link' && choices.targetUrl ? choices.targetUrl : source.pageUrl;
-  const name = choices.title.trim() || source.captured?.title || source.pageTitle || sourceUrl;
+  // A saved link is about the link, not the page it was found on.
+  const fallbackName = choices.mode === 'link' ? sourceUrl : source.captured?.title || source.pageTitle || sourceUrl;
+  const name = choices.title.trim() || fallbackName;
   const body = composeBody(source, choices);
 
   const entries: PropertyEntry[] = [{ key: 'source', url: sourceUrl }];

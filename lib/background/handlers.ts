@@ -67,7 +67,11 @@ export function createHandlers({ connections, queue, clips }: HandlerServices): 
     'clip.preview': (input, sender) => clips.preview(input, sender),
     'clip.existing': (input) => clips.existing(input),
     'clip.submit': (input, sender) => clips.submit(input, sender),
-    'queue.summary': async () => publicSummary(await queue.summary()),
+    'queue.summary': async () => {
+      // The popup asks for this as it opens: a good moment to retry what waits.
+      void queue.process().catch(() => undefined);
+      return publicSummary(await queue.summary());
+    },
     'queue.failed': async () => (await queue.failed()).map(failedClip),
     'queue.retry': async ({ clientId }) => {
       await queue.retry(clientId);

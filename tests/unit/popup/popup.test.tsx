@@ -8,7 +8,7 @@ afterEach(cleanup);
 describe('popup pairing', () => {
   it('walks from Connect to Connected with accessible names', async () => {
     const world = createFakePairingWorld();
-    render(<PopupApp deps={world.deps} />);
+    render(<PopupApp deps={{ pairing: world.deps }} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Connect' }));
     const code = await screen.findByRole('textbox', { name: 'Pairing code' });
     fireEvent.input(code, { target: { value: '1234' } });
@@ -20,7 +20,7 @@ describe('popup pairing', () => {
 
   it('shows the wrong-code message as an alert and keeps the code field', async () => {
     const world = createFakePairingWorld();
-    render(<PopupApp deps={world.deps} />);
+    render(<PopupApp deps={{ pairing: world.deps }} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Connect' }));
     fireEvent.input(await screen.findByRole('textbox', { name: 'Pairing code' }), { target: { value: '0000' } });
     fireEvent.click(screen.getByRole('button', { name: 'Pair' }));
@@ -30,7 +30,7 @@ describe('popup pairing', () => {
 
   it('pairs with a pasted key', async () => {
     const world = createFakePairingWorld();
-    render(<PopupApp deps={world.deps} />);
+    render(<PopupApp deps={{ pairing: world.deps }} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Use an API key' }));
     const input = await screen.findByLabelText('API key');
     fireEvent.input(input, { target: { value: 'key-from-settings' } });
@@ -42,7 +42,7 @@ describe('popup pairing', () => {
     const world = createFakePairingWorld();
     const { AnytypeError } = await import('../../../lib/anytype/errors');
     world.failChallengesWith(Object.assign(new AnytypeError('server'), { message: '<img src=x onerror=alert(1)>' }));
-    const { container } = render(<PopupApp deps={world.deps} />);
+    const { container } = render(<PopupApp deps={{ pairing: world.deps }} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Connect' }));
     expect((await screen.findByRole('alert')).textContent).toBe('<img src=x onerror=alert(1)>');
     expect(container.querySelector('img')).toBeNull();

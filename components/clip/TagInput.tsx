@@ -1,0 +1,61 @@
+import { useState } from 'preact/hooks';
+
+interface TagInputProps {
+  selected: string[];
+  suggestions: string[];
+  onAdd(name: string): void;
+  onRemove(name: string): void;
+}
+
+/** Existing tags are suggested as you type; a name that is new becomes a new tag when the clip is saved. */
+export function TagInput({ selected, suggestions, onAdd, onRemove }: TagInputProps) {
+  const [draft, setDraft] = useState('');
+  const commit = () => {
+    if (draft.trim()) onAdd(draft);
+    setDraft('');
+  };
+  return (
+    <div class="field">
+      <label for="clip-tags">Tags</label>
+      {selected.length > 0 && (
+        <ul class="chips" aria-label="Chosen tags">
+          {selected.map((name) => (
+            <li key={name}>
+              {name}
+              <button type="button" class="chip-remove" aria-label={`Remove tag ${name}`} onClick={() => onRemove(name)}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <input
+        id="clip-tags"
+        list="clip-tag-suggestions"
+        value={draft}
+        placeholder="Type a tag, then Enter"
+        onInput={(event) => {
+          const value = event.currentTarget.value;
+          if (value.endsWith(',')) {
+            onAdd(value.slice(0, -1));
+            setDraft('');
+          } else setDraft(value);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            commit();
+          }
+        }}
+        onBlur={commit}
+      />
+      <datalist id="clip-tag-suggestions">
+        {suggestions
+          .filter((name) => !selected.includes(name))
+          .map((name) => (
+            <option key={name} value={name} />
+          ))}
+      </datalist>
+    </div>
+  );
+}
