@@ -55,6 +55,7 @@ export async function handleApi(state: SandboxState, req: IncomingMessage, res: 
     origin: header(req, 'origin'),
     authorization: header(req, 'authorization'),
     secFetchSite: header(req, 'sec-fetch-site'),
+    anytypeVersion: header(req, 'anytype-version'),
     body: parseBody(bodyText),
     status: 0,
   };

@@ -28,6 +28,8 @@ export interface LogEntry {
   origin: string | null;
   authorization: string | null;
   secFetchSite: string | null;
+  /** The Anytype-Version request header (the server ignores it; the spec requires it). */
+  anytypeVersion: string | null;
   /** Parsed JSON body, the raw text when it is not JSON, null when empty. */
   body: unknown;
   /** 0 when the socket was destroyed by the `refuse` fault. */
