@@ -7,6 +7,8 @@ const e2eBuild = process.env.E2E_BUILD === '1';
 const GECKO_ID = 'clip-to-anytype@clip-to-anytype.dev';
 
 export default defineConfig({
+  // The test build lives apart so that it is never mistaken for (or zipped as) a release.
+  outDir: e2eBuild ? '.output/test' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({

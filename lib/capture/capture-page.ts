@@ -2,8 +2,23 @@
  * The clipper's body, run in the page's isolated world: read the live document for the asked
  * mode and return plain data. It reads the DOM only; nothing from page scripts is trusted or called.
  */
-import { clipArticle, clipFullPage, clipSelection, extractMetadata } from '../clip';
-import { type CaptureResult, MAX_MARKDOWN_BYTES, type PageMode } from './schema';
+import { clipArticle, htmlToMarkdown } from '../clip';
+import { type CaptureResult, MAX_MARKDOWN_BYTES, type PageMetadata, type PageMode } from './schema';
+
+// Interim: until lib/clip grows its own selection, full-page and metadata readers.
+function clipSelection(doc: Document, selection: Selection, url: string): { markdown: string } {
+  const fragment = doc.createDocumentFragment();
+  for (let i = 0; i < selection.rangeCount; i++) fragment.append(selection.getRangeAt(i).cloneContents());
+  return { markdown: htmlToMarkdown(fragment, { baseUrl: url }) };
+}
+function clipFullPage(doc: Document, url: string): { markdown: string } {
+  return { markdown: doc.body ? htmlToMarkdown(doc.body, { baseUrl: url }) : '' };
+}
+function extractMetadata(doc: Document, _url: string): PageMetadata {
+  const meta = (name: string) =>
+    doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute('content') ?? undefined;
+  return { title: meta('og:title'), description: meta('og:description') ?? meta('description'), authors: [] };
+}
 
 export function capturePage(doc: Document, selection: Selection | null, mode: PageMode): CaptureResult {
   try {
