@@ -3,9 +3,9 @@
  * any request, and marked 'sending' before each write), so a worker that dies at any point leaves
  * a state from which recover() can finish the job without losing it or creating it twice.
  */
-import * as v from 'valibot';
-import { DEFAULT_LIMITS, formatBytes, type QueueLimits, SENDING_WATCHDOG_MS, utf8Length } from './policy';
-import { claimedObjectIds, inDoubt, isOpen, nextDue, nextWake, parseState, recoverInFlight, summarize } from './state';
+import { addClip, admitClip } from './intake';
+import { DEFAULT_LIMITS, type QueueLimits, SENDING_WATCHDOG_MS } from './policy';
+import { claimedObjectIds, inDoubt, nextDue, nextWake, parseState, recoverInFlight, summarize } from './state';
 import {
   applyFailure,
   copyState,
@@ -19,50 +19,9 @@ import {
   type Stage,
   updateJob,
 } from './transitions';
-import {
-  type ClipDelivery,
-  type ClipJob,
-  type EnqueueInput,
-  EnqueueInputSchema,
-  type QuarantineEntry,
-  QueueError,
-  type QueueState,
-  type QueueSummary,
-} from './types';
+import { type ClipJob, type ClipQueue, type ClipQueueDeps, type EnqueueInput, QueueError, type QueueState } from './types';
 
-export interface QueueStore {
-  load(): Promise<unknown>;
-  save(state: QueueState): Promise<void>;
-}
-
-export interface ClipQueueDeps {
-  store: QueueStore;
-  delivery: ClipDelivery;
-  now(): number;
-  random(): number;
-  /** Ask to be woken (an alarm) at this time to call process() again; null: nothing to wake for. */
-  wakeAt(ms: number | null): void;
-  onChange?(summary: QueueSummary): void;
-  /** Defaults to crypto.randomUUID. */
-  uuid?(): string;
-  limits?: Partial<QueueLimits>;
-}
-
-export interface ClipQueue {
-  enqueue(input: EnqueueInput): Promise<ClipJob>;
-  process(): Promise<void>;
-  summary(): Promise<QueueSummary>;
-  get(clientId: string): Promise<ClipJob | undefined>;
-  failed(): Promise<ClipJob[]>;
-  /** Done clips, newest first (the popup's "Saved" list). */
-  recent(): Promise<ClipJob[]>;
-  retry(clientId: string): Promise<ClipJob>;
-  discard(clientId: string): Promise<void>;
-  resume(): Promise<void>;
-  recover(): Promise<void>;
-  quarantined(): Promise<QuarantineEntry[]>;
-  clearQuarantine(): Promise<void>;
-}
+export type { ClipQueue, ClipQueueDeps, QueueStore } from './types';
 
 export function createClipQueue(deps: ClipQueueDeps): ClipQueue {
   const limits: QueueLimits = { ...DEFAULT_LIMITS, ...deps.limits };
@@ -247,40 +206,8 @@ export function createClipQueue(deps: ClipQueueDeps): ClipQueue {
   }
 
   async function enqueue(input: EnqueueInput): Promise<ClipJob> {
-    const parsed = v.safeParse(EnqueueInputSchema, input);
-    if (!parsed.success) {
-      throw new QueueError('invalid', `This clip cannot be saved: ${parsed.issues[0]?.message ?? 'invalid input'}.`);
-    }
-    const clip = parsed.output;
-    const bytes = utf8Length(clip.payload.markdown);
-    if (bytes > limits.maxMarkdownBytes) {
-      throw new QueueError(
-        'too_large',
-        `This page is too large to save (${formatBytes(bytes)} of text; the limit is ${formatBytes(limits.maxMarkdownBytes)}). Save a selection instead.`,
-      );
-    }
-    const job = await mutate((d) => {
-      const existing = clip.clientId === undefined ? undefined : findJob(d, clip.clientId);
-      if (existing !== undefined) return existing; // the same submit again: one clip, not two
-      const open = d.jobs.filter(isOpen).length;
-      if (open >= limits.maxOpenJobs) {
-        throw new QueueError(
-          'queue_full',
-          `${open} clips are already waiting, the most the queue holds. Start Anytype so they can be saved, or discard failed clips, then try again.`,
-        );
-      }
-      const created: ClipJob = {
-        clientId: clip.clientId ?? uuid(),
-        createdAt: deps.now(),
-        target: clip.target,
-        payload: clip.payload,
-        sourceUrl: clip.sourceUrl,
-        status: 'pending',
-        attempts: 0,
-      };
-      d.jobs.push(created);
-      return created;
-    });
+    const clip = admitClip(input, limits);
+    const job = await mutate((d) => addClip(d, clip, limits, deps.now(), uuid));
     scheduleWake();
     return copyOut(job);
   }
@@ -336,11 +263,14 @@ export function createClipQueue(deps: ClipQueueDeps): ClipQueue {
       scheduleWake();
     },
     async recover() {
-      await ready();
-      await mutate((d) => {
-        // Only jobs this instance is not sending right now can be in doubt.
-        recoverInFlight(d, inFlight);
-      });
+      const current = await ready();
+      const stale = current.jobs.some((j) => j.status === 'sending' && j.clientId !== inFlight);
+      if (stale) {
+        await mutate((d) => {
+          // Only jobs this instance is not sending right now can be in doubt.
+          recoverInFlight(d, inFlight);
+        });
+      }
       scheduleWake();
     },
     async quarantined() {

@@ -76,10 +76,9 @@ export function recordObject(
   const job = updateJob(state, clientId, (j) =>
     tidy({ ...j, objectId, mustReconcile: undefined, lastError: undefined, nextAttemptAt: undefined }),
   );
-  if (needsCollection(job)) {
-    // Stay 'sending' only if we are about to send the list add; the caller marks that.
-    return updateJob(state, clientId, (j) => ({ ...j, status: j.status === 'sending' ? 'sending' : 'pending' }));
-  }
+  // With a collection the job keeps its status: 'sending' right after our own create (the list add
+  // follows at once), 'pending' after a lookup found it (the next pass sends the list add).
+  if (needsCollection(job)) return job;
   return markDone(state, clientId, now, limits);
 }
 

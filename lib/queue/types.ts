@@ -3,6 +3,7 @@
  * The schemas are the single source of the types so stored state and code cannot drift apart.
  */
 import * as v from 'valibot';
+import type { QueueLimits } from './policy';
 
 const nonEmpty = v.pipe(v.string(), v.minLength(1));
 const key = v.pipe(v.string(), v.minLength(1), v.maxLength(256));
@@ -146,4 +147,39 @@ export interface ClipDelivery {
   findExisting(job: ClipJob, exclude: ReadonlySet<string>): Promise<string | null>;
   /** Add the created object to `job.target.collectionId`. Must be safe to repeat. */
   addToCollection?(job: ClipJob, objectId: string): Promise<void>;
+}
+
+/** storage.local behind a narrow adapter; what load() returns is validated, never trusted. */
+export interface QueueStore {
+  load(): Promise<unknown>;
+  save(state: QueueState): Promise<void>;
+}
+
+export interface ClipQueueDeps {
+  store: QueueStore;
+  delivery: ClipDelivery;
+  now(): number;
+  random(): number;
+  /** Ask to be woken (an alarm) at this time to call process() again; null: nothing to wake for. */
+  wakeAt(ms: number | null): void;
+  onChange?(summary: QueueSummary): void;
+  /** Defaults to crypto.randomUUID. */
+  uuid?(): string;
+  limits?: Partial<QueueLimits>;
+}
+
+export interface ClipQueue {
+  enqueue(input: EnqueueInput): Promise<ClipJob>;
+  process(): Promise<void>;
+  summary(): Promise<QueueSummary>;
+  get(clientId: string): Promise<ClipJob | undefined>;
+  failed(): Promise<ClipJob[]>;
+  /** Done clips, newest first (the popup's "Saved" list). */
+  recent(): Promise<ClipJob[]>;
+  retry(clientId: string): Promise<ClipJob>;
+  discard(clientId: string): Promise<void>;
+  resume(): Promise<void>;
+  recover(): Promise<void>;
+  quarantined(): Promise<QuarantineEntry[]>;
+  clearQuarantine(): Promise<void>;
 }

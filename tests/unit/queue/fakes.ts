@@ -216,13 +216,28 @@ export function clip(n: number, extra: Partial<EnqueueInput> = {}): EnqueueInput
   };
 }
 
-/** A new worker: a new queue from the same store; a crash while recovering starts another one. */
+type Step = 'ok' | 'error' | 'crash';
+
+/** Awaits a queue call unless the worker dies during it; a rejection is reported, not thrown. */
+async function guard(world: World, call: () => Promise<unknown>): Promise<Step> {
+  const crashed = world.crash.reset().then(() => 'crash' as const);
+  return Promise.race([
+    call().then(
+      () => 'ok' as const,
+      () => 'error' as const,
+    ),
+    crashed,
+  ]);
+}
+
+/**
+ * A new worker: a new queue from the same store. A crash while recovering starts another one; a
+ * storage error is what the background would log before trying again on the next event.
+ */
 export async function restart(world: World): Promise<ClipQueue> {
   for (;;) {
     const queue = openQueue(world);
-    const crashed = world.crash.reset().then(() => 'crash' as const);
-    const result = await Promise.race([queue.recover().then(() => 'ok' as const), crashed]);
-    if (result === 'ok') return queue;
+    if ((await guard(world, () => queue.recover())) === 'ok') return queue;
   }
 }
 
@@ -234,16 +249,17 @@ export async function restart(world: World): Promise<ClipQueue> {
 export async function runToEnd(world: World, start: ClipQueue, maxRounds = 2_000): Promise<ClipQueue> {
   let queue = start;
   for (let round = 0; round < maxRounds; round += 1) {
-    const crashed = world.crash.reset().then(() => 'crash' as const);
-    const result = await Promise.race([queue.process().then(() => 'done' as const), crashed]);
+    const result = await guard(world, () => queue.process());
     if (result === 'crash') {
       queue = await restart(world);
       continue;
     }
+    if (result === 'error') continue; // storage refused a write: the next alarm tries again
     const summary = await queue.summary();
     if (summary.pending === 0 && summary.sending === 0) return queue;
     if (summary.paused !== null) {
-      await queue.resume();
+      // The person pairs again.
+      if ((await guard(world, () => queue.resume())) === 'crash') queue = await restart(world);
       continue;
     }
     const wake = summary.nextAttemptAt ?? world.clock.wake;

@@ -1,0 +1,57 @@
+/**
+ * Admitting a clip: shape, size and room checks, each refusal with a message the person can act on.
+ * Nothing is ever evicted to make room.
+ */
+import * as v from 'valibot';
+import { formatBytes, type QueueLimits, utf8Length } from './policy';
+import { isOpen } from './state';
+import { findJob } from './transitions';
+import { type ClipJob, type EnqueueInput, EnqueueInputSchema, QueueError, type QueueState } from './types';
+
+export type AdmittedClip = v.InferOutput<typeof EnqueueInputSchema>;
+
+/** Checks what can be checked before touching storage. */
+export function admitClip(input: EnqueueInput, limits: QueueLimits): AdmittedClip {
+  const parsed = v.safeParse(EnqueueInputSchema, input);
+  if (!parsed.success) {
+    throw new QueueError('invalid', `This clip cannot be saved: ${parsed.issues[0]?.message ?? 'invalid input'}.`);
+  }
+  const bytes = utf8Length(parsed.output.payload.markdown);
+  if (bytes > limits.maxMarkdownBytes) {
+    throw new QueueError(
+      'too_large',
+      `This page is too large to save (${formatBytes(bytes)} of text; the limit is ${formatBytes(limits.maxMarkdownBytes)}). Save a selection instead.`,
+    );
+  }
+  return parsed.output;
+}
+
+/** Adds the clip to a draft state, or returns the job already stored under its clientId. */
+export function addClip(
+  draft: QueueState,
+  clip: AdmittedClip,
+  limits: QueueLimits,
+  now: number,
+  uuid: () => string,
+): ClipJob {
+  const existing = clip.clientId === undefined ? undefined : findJob(draft, clip.clientId);
+  if (existing !== undefined) return existing; // the same submit again: one clip, not two
+  const open = draft.jobs.filter(isOpen).length;
+  if (open >= limits.maxOpenJobs) {
+    throw new QueueError(
+      'queue_full',
+      `${open} clips are already waiting, the most the queue holds. Start Anytype so they can be saved, or discard failed clips, then try again.`,
+    );
+  }
+  const job: ClipJob = {
+    clientId: clip.clientId ?? uuid(),
+    createdAt: now,
+    target: clip.target,
+    payload: clip.payload,
+    sourceUrl: clip.sourceUrl,
+    status: 'pending',
+    attempts: 0,
+  };
+  draft.jobs.push(job);
+  return job;
+}
