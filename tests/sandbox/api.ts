@@ -105,7 +105,7 @@ export async function handleApi(state: SandboxState, req: IncomingMessage, res: 
   }
 
   const check = state.validator.checkRequest(route, { query, headers: req.headers, bodyText });
-  for (const m of [...check.headerErrors, ...check.paramErrors]) violation('request', m);
+  for (const m of [...check.headerErrors, ...check.paramErrors, ...check.unknownFields]) violation('request', m);
   const pages = (op.parameters ?? []).some((p) => p.in === 'query' && p.name === 'limit');
   const page = pages ? readPage(query) : { offset: 0, limit: 100 };
   if (typeof page === 'string') return send(400, { error: page }, route, 'pagination');

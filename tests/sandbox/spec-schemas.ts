@@ -123,9 +123,32 @@ function tighten(value: unknown, schemas: Record<string, JsonSchema>): unknown {
   return value;
 }
 
+/**
+ * A copy in which every object schema with `properties` refuses other fields. The spec leaves objects
+ * open and the server silently drops unknown fields (`body` in a PATCH, say), so the sandbox checks
+ * this variant too and records what would be dropped.
+ */
+export function closeObjects(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(closeObjects);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: JsonSchema = { ...(schema as JsonSchema) };
+  const props = out.properties;
+  if (props && typeof props === 'object' && !Array.isArray(props)) {
+    out.properties = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, closeObjects(v)]));
+    if (!('additionalProperties' in out)) out.additionalProperties = false;
+  }
+  for (const k of ['items', 'not']) if (k in out) out[k] = closeObjects(out[k]);
+  for (const k of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(out[k])) out[k] = (out[k] as unknown[]).map(closeObjects);
+  if (out.$defs && typeof out.$defs === 'object') {
+    out.$defs = Object.fromEntries(Object.entries(out.$defs as JsonSchema).map(([k, v]) => [k, closeObjects(v)]));
+  }
+  return out;
+}
+
 /** The `spec` Ajv document: every component schema under $defs, ready to reference. */
-export function buildSchemaDocument(doc: OpenApiDocument): JsonSchema {
+export function buildSchemaDocument(doc: OpenApiDocument, closed = false): JsonSchema {
   const schemas = doc.components.schemas;
   const tightened = tighten(schemas, schemas) as Record<string, JsonSchema>;
-  return { $id: 'spec', $defs: rewriteRefs(tightened) };
+  const document = { $id: 'spec', $defs: rewriteRefs(tightened) };
+  return closed ? (closeObjects(document) as JsonSchema) : document;
 }

@@ -6,6 +6,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats';
 import {
   buildSchemaDocument,
+  closeObjects,
   type JsonSchema,
   loadSpec,
   type OpenApiDocument,
@@ -41,6 +42,8 @@ export interface RequestCheck {
   /** Header parameters (the required Anytype-Version); the server ignores them, so only recorded. */
   headerErrors: string[];
   bodyErrors: string[];
+  /** Fields the spec does not define; the server drops them silently, so only recorded. */
+  unknownFields: string[];
   body: unknown;
 }
 
@@ -58,7 +61,11 @@ function describe(errors: ErrorObject[] | null | undefined, where: string): stri
   if (!errors || errors.length === 0) return `${where} is invalid`;
   return errors
     .slice(0, 4)
-    .map((e) => `${where}${e.instancePath} ${e.message ?? 'is invalid'}`)
+    .map((e) => {
+      const extra = (e.params as { additionalProperty?: string }).additionalProperty;
+      const what = extra === undefined ? (e.message ?? 'is invalid') : `has field "${extra}", which the spec does not define`;
+      return `${where}${e.instancePath} ${what}`;
+    })
     .join('; ');
 }
 
@@ -75,6 +82,7 @@ export class SpecValidator {
   private readonly routes: CompiledRoute[] = [];
   private readonly ajv: Ajv2020;
   private readonly paramAjv: Ajv2020;
+  private readonly closedAjv: Ajv2020;
   private readonly cache = new Map<string, ValidateFunction>();
 
   constructor(doc: OpenApiDocument = loadSpec()) {
@@ -82,6 +90,7 @@ export class SpecValidator {
     const specDoc = buildSchemaDocument(doc);
     this.ajv = makeAjv(false, specDoc);
     this.paramAjv = makeAjv(true, specDoc);
+    this.closedAjv = makeAjv(false, buildSchemaDocument(doc, true));
     for (const [template, ops] of Object.entries(doc.paths)) {
       const segments = template.split('/');
       const literalCount = segments.filter((s) => !s.startsWith('{')).length;
@@ -112,11 +121,12 @@ export class SpecValidator {
     return null;
   }
 
-  private compile(key: string, schema: JsonSchema, coerce = false): ValidateFunction {
-    const cacheKey = `${coerce ? 'p' : 'b'}:${key}`;
+  private compile(key: string, schema: JsonSchema, flavour: 'params' | 'open' | 'closed' = 'open'): ValidateFunction {
+    const cacheKey = `${flavour}:${key}`;
     let fn = this.cache.get(cacheKey);
     if (!fn) {
-      fn = (coerce ? this.paramAjv : this.ajv).compile(rewriteRefs(schema));
+      const ajv = flavour === 'params' ? this.paramAjv : flavour === 'closed' ? this.closedAjv : this.ajv;
+      fn = ajv.compile(rewriteRefs(flavour === 'closed' ? (closeObjects(schema) as JsonSchema) : schema));
       this.cache.set(cacheKey, fn);
     }
     return fn;
@@ -134,7 +144,7 @@ export class SpecValidator {
     }
     // Unknown query keys stay allowed: list routes take dynamic filters such as ?name[contains]=x.
     const schema = { type: 'object', properties, required };
-    const fn = this.compile(`${route.method} ${route.template} ${where}`, schema, true);
+    const fn = this.compile(`${route.method} ${route.template} ${where}`, schema, 'params');
     return fn({ ...values }) ? [] : [describe(fn.errors, where)];
   }
 
@@ -143,6 +153,7 @@ export class SpecValidator {
       paramErrors: [...this.checkParams(route, 'path', route.params), ...this.checkParams(route, 'query', input.query)],
       headerErrors: this.checkParams(route, 'header', input.headers),
       bodyErrors: [],
+      unknownFields: [],
       body: undefined,
     };
     if (input.bodyText !== undefined && input.bodyText !== '') {
@@ -162,8 +173,13 @@ export class SpecValidator {
     }
     const schema = spec.content?.['application/json']?.schema;
     if (schema) {
-      const fn = this.compile(`${route.method} ${route.template} body`, schema);
+      const key = `${route.method} ${route.template} body`;
+      const fn = this.compile(key, schema);
       if (!fn(check.body)) check.bodyErrors.push(describe(fn.errors, 'body'));
+      else {
+        const closed = this.compile(key, schema, 'closed');
+        if (!closed(check.body)) check.unknownFields.push(describe(closed.errors, 'body'));
+      }
     }
     return check;
   }
@@ -174,8 +190,11 @@ export class SpecValidator {
     if (!declared) return `status ${status} is not declared for ${route.op.operationId}`;
     const schema = declared.content?.['application/json']?.schema;
     if (!schema) return body === undefined || body === null ? null : `status ${status} declares no body`;
-    const fn = this.compile(`${route.method} ${route.template} ${status}`, schema);
-    return fn(body) ? null : describe(fn.errors, `response ${status}`);
+    const key = `${route.method} ${route.template} ${status}`;
+    const fn = this.compile(key, schema);
+    if (!fn(body)) return describe(fn.errors, `response ${status}`);
+    const closed = this.compile(key, schema, 'closed');
+    return closed(body) ? null : describe(closed.errors, `response ${status}`);
   }
 
   /** Checks a body against a named component schema (used for answers given by middleware). */

@@ -30,6 +30,18 @@ describe('spec validation', () => {
     expect(sb?.violations()[0]?.message).toContain('type_key');
   });
 
+  it('records fields the spec does not define (the server drops them silently) without refusing', async () => {
+    await start();
+    const made = await call('POST', `/v1/spaces/${spaceId}/objects`, { type_key: 'page', name: 'x' });
+    const id = (made.json as { object: { id: string } }).object.id;
+    expect(sb?.violations()).toEqual([]);
+    // PATCH takes `markdown`; `body` is a create field and would be ignored.
+    const res = await call('PATCH', `/v1/spaces/${spaceId}/objects/${id}`, { body: 'lost' });
+    expect(res.status).toBe(200);
+    expect(sb?.violations()).toHaveLength(1);
+    expect(sb?.violations()[0]?.message).toContain('"body"');
+  });
+
   it('treats icon: null as a bad request, as the server does', async () => {
     await start();
     const res = await call('POST', `/v1/spaces/${spaceId}/objects`, { type_key: 'page', icon: null });
