@@ -36,6 +36,8 @@ export class Auth {
   private keys = new Map<string, { appName: string; revoked: boolean }>();
   private challenges = new Map<string, Challenge>();
   private perCaller = new Map<string, number>();
+  /** Callers the person denied in Desktop: refused until restart. */
+  private denied = new Set<string>();
   private created = 0;
   private failures = 0;
   private watchers: (() => void)[] = [];
@@ -51,6 +53,7 @@ export class Auth {
     for (const c of this.challenges.values()) this.finish(c);
     this.challenges = new Map();
     this.perCaller = new Map();
+    this.denied = new Set();
     this.created = 0;
     this.failures = 0;
   }
@@ -59,7 +62,9 @@ export class Auth {
     const strict = this.mode === 'strict';
     const mine = this.perCaller.get(appName) ?? 0;
     if (this.created >= (strict ? STRICT_RUN_LIMIT : CLASSIC_RUN_LIMIT)) throw challengeFailed();
-    if (strict && (mine >= STRICT_CALLER_LIMIT || this.failures >= STRICT_LOCK_AFTER)) throw challengeFailed();
+    if (strict && (mine >= STRICT_CALLER_LIMIT || this.failures >= STRICT_LOCK_AFTER || this.denied.has(appName))) {
+      throw challengeFailed();
+    }
     this.created++;
     this.perCaller.set(appName, mine + 1);
     const c: Challenge = {
@@ -108,10 +113,10 @@ export class Auth {
   }
 
   /**
-   * Approves the given request, or else the oldest waiting one. Without an id it waits up to 10 s for
-   * a request to arrive, so a test can click "Connect" and approve without racing the browser.
+   * The given waiting request, or else the oldest. Without an id it waits up to 10 s for a request to
+   * arrive, so a test can click "Connect" and approve without racing the browser.
    */
-  async approve(id?: string): Promise<void> {
+  private async waiting(id?: string): Promise<Challenge> {
     const find = () =>
       [...this.challenges.values()].find((c) => !c.done && !c.approved && (id === undefined || c.challengeId === id));
     let c = find();
@@ -127,9 +132,22 @@ export class Auth {
       c = find();
     }
     if (!c) throw new Error(id ? `no pending challenge ${id}` : 'no pending challenge to approve');
+    return c;
+  }
+
+  async approve(id?: string): Promise<void> {
+    const c = await this.waiting(id);
     c.approved = true;
     c.approvedAt = Date.now();
     this.showCode(c);
+    this.finish(c);
+  }
+
+  /** The person clicks "Deny": this request fails and the caller stays refused for the run. */
+  async deny(id?: string): Promise<void> {
+    const c = await this.waiting(id);
+    c.done = true;
+    this.denied.add(c.appName);
     this.finish(c);
   }
 

@@ -18,6 +18,9 @@ export function createControlClient(sandboxUrl: string): SandboxControl {
     approve: async (challengeId) => {
       await call('approve', challengeId === undefined ? {} : { challengeId });
     },
+    deny: async (challengeId) => {
+      await call('deny', challengeId === undefined ? {} : { challengeId });
+    },
     setMode: async (mode: SandboxMode) => {
       await call('mode', { mode });
     },

@@ -11,6 +11,7 @@ export function createControl(state: SandboxState): SandboxControl {
   return {
     pendingChallenges: async () => state.auth.pending(),
     approve: (challengeId) => state.auth.approve(challengeId),
+    deny: (challengeId) => state.auth.deny(challengeId),
     setMode: async (mode) => state.setMode(mode),
     setFaults: async (f) => state.setFaults(f),
     issueKey: async (appName) => state.auth.issueKey(appName ?? 'sandbox'),
@@ -32,6 +33,7 @@ type Args = Record<string, unknown>;
 const OPERATIONS: Record<string, (c: SandboxControl, a: Args) => Promise<unknown>> = {
   'pending-challenges': (c) => c.pendingChallenges(),
   approve: (c, a) => c.approve(typeof a.challengeId === 'string' ? a.challengeId : undefined),
+  deny: (c, a) => c.deny(typeof a.challengeId === 'string' ? a.challengeId : undefined),
   mode: (c, a) => c.setMode(a.mode as SandboxMode),
   faults: (c, a) => c.setFaults(a as Partial<Faults>),
   'issue-key': async (c, a) => ({ key: await c.issueKey(typeof a.appName === 'string' ? a.appName : undefined) }),

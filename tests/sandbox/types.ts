@@ -62,6 +62,8 @@ export interface PendingChallenge {
 export interface SandboxControl {
   pendingChallenges(): Promise<PendingChallenge[]>;
   approve(challengeId?: string): Promise<void>;
+  /** Strict mode: the person denies the request; that app_name is refused until reset. (Beyond CONTRACTS.md.) */
+  deny(challengeId?: string): Promise<void>;
   setMode(mode: SandboxMode): Promise<void>;
   setFaults(f: Partial<Faults>): Promise<void>;
   issueKey(appName?: string): Promise<string>;

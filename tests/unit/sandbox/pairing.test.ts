@@ -72,6 +72,18 @@ describe('strict pairing', () => {
     expect(sb.violations()).toEqual([]);
   });
 
+  it('a denied caller stays denied until restart', async () => {
+    sb = await startSandbox({ mode: 'strict' });
+    const asked = challenge(sb, 'denied-app');
+    await sb.control.deny();
+    expect((await asked).status).toBe(500);
+    expect((await challenge(sb, 'denied-app')).status).toBe(500);
+    await sb.control.reset();
+    const again = challenge(sb, 'denied-app');
+    await sb.control.approve();
+    expect((await again).status).toBe(201);
+  });
+
   it('answers 500 when nobody approves in time', async () => {
     sb = await startSandbox({ mode: 'strict', approvalTimeoutMs: 50 });
     const c = await challenge(sb);
