@@ -1,7 +1,26 @@
 /**
  * What Desktop's paste path does to a markdown body, as far as a test can see it: raw HTML tags
- * are dropped (their text stays), fenced code is left alone. Headings, lists, tables, quotes survive.
+ * are dropped (their text stays), paragraphs longer than 1,024 characters become several blocks,
+ * fenced code is left alone. Headings, lists, tables, quotes survive.
  */
+
+const BLOCK_LIMIT = 1024;
+const NOT_PARAGRAPH = /^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)/;
+
+/** Splits one long paragraph line at the last space before the limit (or at the limit). */
+function splitParagraph(line: string): string[] {
+  if (line.length <= BLOCK_LIMIT || NOT_PARAGRAPH.test(line)) return [line];
+  const parts: string[] = [];
+  let rest = line;
+  while (rest.length > BLOCK_LIMIT) {
+    const space = rest.lastIndexOf(' ', BLOCK_LIMIT);
+    const cut = space > BLOCK_LIMIT / 2 ? space : BLOCK_LIMIT;
+    parts.push(rest.slice(0, cut).trimEnd(), '');
+    rest = rest.slice(cut).trimStart();
+  }
+  parts.push(rest);
+  return parts;
+}
 
 const TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?\/?>|<!--[\s\S]*?-->/g;
 
@@ -16,7 +35,8 @@ export function pasteMarkdown(body: string): string {
       out.push(line);
       continue;
     }
-    out.push(fence === null ? stripInlineCodeSafe(line) : line);
+    if (fence === null) out.push(...splitParagraph(stripInlineCodeSafe(line)));
+    else out.push(line);
   }
   return out.join('\n');
 }
