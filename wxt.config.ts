@@ -14,12 +14,27 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Clip to Anytype',
     description: 'Save articles, selections, pages, bookmarks, links and images into your Anytype vault.',
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'declarativeNetRequestWithHostAccess'],
+    permissions: [
+      'storage',
+      'alarms',
+      'activeTab',
+      'scripting',
+      'declarativeNetRequestWithHostAccess',
+      'contextMenus',
+      'notifications',
+    ],
     // Loopback only, any port: Desktop (31009), anytype-cli (31012) or a custom port.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     // No other extension or web page may connect to ours.
     externally_connectable: browser === 'firefox' ? undefined : { ids: [] },
     action: { default_title: 'Clip to Anytype' },
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+A' }, description: 'Open Clip to Anytype' },
+      'quick-clip': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Clip this page to Anytype with your last choices',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -37,6 +37,8 @@ export interface ClipServiceDeps {
 
 const PREVIEW_CHARS = 1200;
 
+export type ClipRequest = Omit<MessageInput<'clip.submit'>, 'tabId'>;
+
 export function openInAnytypeUrl(spaceId: string, objectId: string): string {
   return `anytype://object?objectId=${encodeURIComponent(objectId)}&spaceId=${encodeURIComponent(spaceId)}`;
 }
@@ -66,6 +68,19 @@ export function createClipService(deps: ClipServiceDeps) {
     };
   }
 
+  /** Clips tab `tabId` as asked; the source URL is the tab's, as the browser reports it. */
+  async function clipTab(tabId: number, input: ClipRequest): Promise<MessageOutput<'clip.submit'>> {
+    const client = await deps.connections.client();
+    const tab = await deps.tabs.get(tabId);
+    const needsPage = input.mode !== 'link' && input.mode !== 'image';
+    if (!needsPage && !input.targetUrl) throw new ProtocolFailure('invalid_message', 'Nothing to save: no link or image.');
+    const captured = needsPage ? await deps.capturer.capture(tab.id, input.mode as PageMode) : undefined;
+    const properties = await client.properties.list(input.spaceId);
+    const job = await deps.queue.enqueue(buildClip({ pageUrl: tab.url, pageTitle: tab.title, captured }, input, properties));
+    await Promise.race([deps.queue.process(), delay(waitMs)]);
+    return answerFor((await deps.queue.get(job.clientId)) ?? job);
+  }
+
   return {
     async preview(input: MessageInput<'clip.preview'>, sender: AllowedSender): Promise<MessageOutput<'clip.preview'>> {
       const page = await deps.capturer.capture(tabFor(input.tabId, sender), input.mode);
@@ -80,19 +95,11 @@ export function createClipService(deps: ClipServiceDeps) {
       };
     },
 
-    async submit(input: MessageInput<'clip.submit'>, sender: AllowedSender): Promise<MessageOutput<'clip.submit'>> {
-      const client = await deps.connections.client();
-      const tab = await deps.tabs.get(tabFor(input.tabId, sender));
-      const needsPage = input.mode !== 'link' && input.mode !== 'image';
-      if (!needsPage && !input.targetUrl) throw new ProtocolFailure('invalid_message', 'Nothing to save: no link or image.');
-      const captured = needsPage ? await deps.capturer.capture(tab.id, input.mode as PageMode) : undefined;
-      const properties = await client.properties.list(input.spaceId);
-      const job = await deps.queue.enqueue(
-        buildClip({ pageUrl: tab.url, pageTitle: tab.title, captured }, input, properties),
-      );
-      await Promise.race([deps.queue.process(), delay(waitMs)]);
-      return answerFor((await deps.queue.get(job.clientId)) ?? job);
+    submit(input: MessageInput<'clip.submit'>, sender: AllowedSender): Promise<MessageOutput<'clip.submit'>> {
+      return clipTab(tabFor(input.tabId, sender), input);
     },
+
+    clipTab,
 
     async existing(input: MessageInput<'clip.existing'>): Promise<MessageOutput<'clip.existing'>> {
       const client = await deps.connections.client();

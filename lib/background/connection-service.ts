@@ -23,15 +23,28 @@ export interface ConnectionServiceDeps {
 export const NOT_PAIRED_MESSAGE = 'Clip to Anytype is not connected. Open the extension and click Connect.';
 
 export function createConnectionService(deps: ConnectionServiceDeps) {
-  let cached: { connectionId: string; apiKey: string; client: AnytypeClient } | undefined;
+  let cached: { connectionId: string; baseUrl: string; apiKey: string; client: AnytypeClient } | undefined;
+
+  /** A named connection (options page), or the active one (popup). */
+  async function pick(connectionId?: string): Promise<{ connection: Connection; active: boolean }> {
+    const settings = await deps.loadSettings();
+    const active = activeConnection(settings);
+    if (connectionId === undefined || connectionId === active.id) return { connection: active, active: true };
+    const connection = settings.connections.find((c) => c.id === connectionId);
+    if (!connection) throw new ProtocolFailure('not_found', 'This connection no longer exists.');
+    return { connection, active: false };
+  }
 
   async function current(): Promise<{ connection: Connection; client?: AnytypeClient }> {
     const connection = activeConnection(await deps.loadSettings());
-    if (cached?.connectionId === connection.id) return { connection, client: cached.client };
+    // The URL is compared too: an edited endpoint must not keep talking to the old port.
+    if (cached?.connectionId === connection.id && cached.baseUrl === connection.baseUrl) {
+      return { connection, client: cached.client };
+    }
     const apiKey = await deps.vault.load(connection.id);
     if (!apiKey) return { connection };
     const client = deps.makeClient({ apiKey, baseUrl: connection.baseUrl });
-    cached = { connectionId: connection.id, apiKey, client };
+    cached = { connectionId: connection.id, baseUrl: connection.baseUrl, apiKey, client };
     return { connection, client };
   }
 
@@ -52,19 +65,32 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
   }
 
   return {
-    async status(): Promise<ConnectionStatus> {
-      const { connection, client } = await current();
-      return describe(connection, client);
+    async status(connectionId?: string): Promise<ConnectionStatus> {
+      const picked = await pick(connectionId);
+      if (picked.active) {
+        const { connection, client } = await current();
+        return describe(connection, client);
+      }
+      // Another connection is checked with a client made for this call only, never cached.
+      const apiKey = await deps.vault.load(picked.connection.id);
+      const client = apiKey ? deps.makeClient({ apiKey, baseUrl: picked.connection.baseUrl }) : undefined;
+      return describe(picked.connection, client);
+    },
+
+    async hasKey(connectionId: string): Promise<boolean> {
+      return (await deps.vault.load(connectionId)) !== undefined;
     },
 
     /** One authenticated call proves the key before it is kept; a key that fails is not stored. */
-    async saveKey(apiKey: string): Promise<ConnectionStatus> {
-      const connection = activeConnection(await deps.loadSettings());
+    async saveKey(apiKey: string, connectionId?: string): Promise<ConnectionStatus> {
+      const { connection, active } = await pick(connectionId);
       const client = deps.makeClient({ apiKey, baseUrl: connection.baseUrl });
       const spaces = await client.spaces.list();
       await deps.vault.save(connection.id, apiKey);
-      cached = { connectionId: connection.id, apiKey, client };
-      deps.onKeyChanged?.(true);
+      if (active) {
+        cached = { connectionId: connection.id, baseUrl: connection.baseUrl, apiKey, client };
+        deps.onKeyChanged?.(true);
+      }
       return {
         baseUrl: connection.baseUrl,
         paired: true,
@@ -73,11 +99,11 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       };
     },
 
-    async disconnect(): Promise<ConnectionStatus> {
-      const connection = activeConnection(await deps.loadSettings());
+    async disconnect(connectionId?: string): Promise<ConnectionStatus> {
+      const { connection, active } = await pick(connectionId);
       await deps.vault.forget(connection.id);
-      cached = undefined;
-      deps.onKeyChanged?.(false);
+      if (cached?.connectionId === connection.id) cached = undefined;
+      if (active) deps.onKeyChanged?.(false);
       return { baseUrl: connection.baseUrl, paired: false };
     },
 

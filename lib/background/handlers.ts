@@ -7,11 +7,13 @@ import type { MessageOutput } from '../protocol/messages';
 import type { Handlers } from '../protocol/router';
 import type { ClipService } from './clip-service';
 import type { ConnectionService } from './connection-service';
+import { createOptionsHandlers, type OptionsServices } from './options-handlers';
 
 export interface HandlerServices {
   connections: ConnectionService;
   queue: Pick<ClipQueue, 'summary' | 'failed' | 'retry' | 'discard' | 'process'>;
   clips: ClipService;
+  options: OptionsServices;
 }
 
 export const TAG_PROPERTY_KEY = 'tag';
@@ -35,9 +37,10 @@ function failedClip(job: ClipJob): MessageOutput<'queue.failed'>[number] {
   };
 }
 
-export function createHandlers({ connections, queue, clips }: HandlerServices): Handlers {
+export function createHandlers({ connections, queue, clips, options }: HandlerServices): Handlers {
   const client = () => connections.client();
   return {
+    ...createOptionsHandlers(options),
     'connection.status': () => connections.status(),
     'connection.saveKey': ({ apiKey }) => connections.saveKey(apiKey),
     'connection.disconnect': () => connections.disconnect(),

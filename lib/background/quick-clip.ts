@@ -1,0 +1,67 @@
+/**
+ * Clipping without the popup (context menu, keyboard command): the target comes from the
+ * matching site rule, else the last choices, else the first space; the outcome is told by a
+ * notification, which never takes focus from the page.
+ */
+import type { ClipMode } from '../capture/schema';
+import type { MessageOutput } from '../protocol/messages';
+import { ProtocolFailure } from '../protocol/router';
+import type { ClipRequest } from './clip-service';
+
+export interface QuickTarget {
+  spaceId: string;
+  spaceName?: string;
+  typeKey: string;
+  collectionId?: string;
+  tagNames?: string[];
+}
+
+export interface QuickClipDeps {
+  clipTab(tabId: number, request: ClipRequest): Promise<MessageOutput<'clip.submit'>>;
+  resolveTarget(pageUrl: string, mode: ClipMode): Promise<QuickTarget>;
+  notify(notice: { title: string; message: string }): void;
+  /** After a save, e.g. to show the in-page panel; failures there never undo the save. */
+  afterSave?(tabId: number, result: MessageOutput<'clip.submit'>, target: QuickTarget): Promise<void>;
+}
+
+export interface QuickClipTab {
+  id?: number;
+  url?: string;
+  title?: string;
+}
+
+const WEB_URL = /^https?:\/\//i;
+
+export function createQuickClip(deps: QuickClipDeps) {
+  return {
+    async run(tab: QuickClipTab | undefined, mode: ClipMode, targetUrl?: string): Promise<void> {
+      try {
+        if (tab?.id === undefined || !tab.url) throw new ProtocolFailure('no_tab', 'Open the page you want to clip, then try again.');
+        if ((mode === 'link' || mode === 'image') && (!targetUrl || !WEB_URL.test(targetUrl))) {
+          throw new ProtocolFailure('invalid_message', 'Only links and images with a web address (http or https) can be saved.');
+        }
+        const target = await deps.resolveTarget(tab.url, mode);
+        const typeKey = mode === 'link' ? 'bookmark' : target.typeKey;
+        const result = await deps.clipTab(tab.id, {
+          mode,
+          spaceId: target.spaceId,
+          typeKey,
+          collectionId: target.collectionId,
+          tagNames: target.tagNames?.length ? target.tagNames : undefined,
+          title: '',
+          targetUrl,
+        });
+        const where = target.spaceName ? `Saved to ${target.spaceName}` : 'Saved to Anytype';
+        if (result.state === 'done') deps.notify({ title: where, message: tab.title || tab.url });
+        else if (result.state === 'queued') deps.notify({ title: 'Clip kept in the extension', message: result.message ?? '' });
+        else deps.notify({ title: 'Clip not saved', message: result.message ?? 'Anytype did not accept this clip.' });
+        if (result.state === 'done' && deps.afterSave) await deps.afterSave(tab.id, result, target).catch(() => undefined);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : 'Something went wrong.';
+        deps.notify({ title: 'Clip not saved', message });
+      }
+    },
+  };
+}
+
+export type QuickClip = ReturnType<typeof createQuickClip>;
