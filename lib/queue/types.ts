@@ -145,7 +145,10 @@ export interface ClipDelivery {
    * object ids other jobs already own, so two clips of the same page cannot claim one object.
    */
   findExisting(job: ClipJob, exclude: ReadonlySet<string>): Promise<string | null>;
-  /** Add the created object to `job.target.collectionId`. Must be safe to repeat. */
+  /**
+   * Add the created object to `job.target.collectionId`. Must be safe to repeat: Anytype's
+   * collection add only appends ids not already in the list, so a re-sent add is harmless.
+   */
   addToCollection?(job: ClipJob, objectId: string): Promise<void>;
 }
 
