@@ -1,0 +1,153 @@
+/**
+ * Composes the background: key vault, connection, queue, clip service and the router, on top of
+ * the browser APIs it is handed. The entrypoint only passes `browser` in.
+ */
+import type { browser as wxtBrowser } from 'wxt/browser';
+import { createClient } from '../anytype';
+import { createIndexedDbKeyStore } from '../keys/indexeddb-key-store';
+import { restrictStorageToTrustedContexts } from '../keys/restrict-storage';
+import { createKeyVault } from '../keys/vault';
+import { type DynamicRulesApi, installOriginRules } from '../network/install-origin-rules';
+import { createRedactor } from '../protocol/redact';
+import { createRouter } from '../protocol/router';
+import { type ClipQueue, createAnytypeDelivery, createClipQueue } from '../queue';
+import { DESKTOP_URL } from '../settings/defaults';
+import { createSettingsStore } from '../settings/store';
+import { createClipSettingsStore } from '../settings/clip-settings';
+import { badgeFor } from './badge';
+import { createClipService } from './clip-service';
+import { createConnectionService } from './connection-service';
+import { createHandlers } from './handlers';
+import { MENU_ITEMS, modeForMenuClick, QUICK_CLIP_COMMAND } from './context-menus';
+import { createQuickClip, type QuickTarget } from './quick-clip';
+import { createScriptingCapturer, type ScriptingApi } from './scripting-capturer';
+import { createClipPrefsStore } from '../settings/clip-prefs';
+
+type Browser = typeof wxtBrowser;
+
+export const QUEUE_ALARM = 'clip-queue';
+const QUEUE_SLOT = 'queue:state';
+
+export function startBackground(browser: Browser, options: { chromeStorageLocal?: unknown } = {}) {
+  const extensionBaseUrl = browser.runtime.getURL('/');
+  void restrictStorageToTrustedContexts(options.chromeStorageLocal);
+
+  const settings = createSettingsStore(browser.storage.local, DESKTOP_URL);
+  let queue: ClipQueue | undefined;
+  const connections = createConnectionService({
+    loadSettings: () => settings.loadConnections(),
+    vault: createKeyVault(browser.storage.local, createIndexedDbKeyStore()),
+    makeClient: ({ apiKey, baseUrl }) => createClient({ apiKey, baseUrl }),
+    onKeyChanged: (paired) => {
+      if (paired) void queue?.resume().then(() => queue?.process());
+    },
+  });
+  const redact = createRedactor(() => connections.secrets());
+  const log = (line: string) => console.warn(`[clip-to-anytype] ${redact(line)}`);
+
+  queue = createClipQueue({
+    store: {
+      load: async () => (await browser.storage.local.get(QUEUE_SLOT))[QUEUE_SLOT],
+      save: (state) => browser.storage.local.set({ [QUEUE_SLOT]: state }),
+    },
+    delivery: createAnytypeDelivery({ client: () => connections.client() }),
+    now: Date.now,
+    random: Math.random,
+    wakeAt: (when) => {
+      if (when === null) void browser.alarms.clear(QUEUE_ALARM);
+      else void browser.alarms.create(QUEUE_ALARM, { when: Math.max(when, Date.now() + 1000) });
+    },
+    onChange: (summary) => {
+      const badge = badgeFor(summary);
+      void browser.action.setBadgeText({ text: badge.text });
+      void browser.action.setBadgeBackgroundColor({ color: badge.color });
+      void browser.action.setTitle({ title: badge.title });
+    },
+  });
+  const activeQueue = queue;
+
+  const clips = createClipService({
+    connections,
+    queue: activeQueue,
+    capturer: createScriptingCapturer(browser.scripting as unknown as ScriptingApi),
+    tabs: {
+      async get(tabId) {
+        const tab = await browser.tabs.get(tabId);
+        return { id: tabId, url: tab.url ?? '', title: tab.title ?? '' };
+      },
+    },
+  });
+
+  const prefs = createClipPrefsStore(browser.storage.local);
+  const quickClip = createQuickClip({
+    clipTab: (tabId, request) => clips.clipTab(tabId, request),
+    async resolveTarget(): Promise<QuickTarget> {
+      const remembered = await prefs.load();
+      const spaces = (await (await connections.client()).spaces.list()).filter((space) => !space.isChat);
+      const space = spaces.find((s) => s.id === remembered.spaceId) ?? spaces[0];
+      if (!space) throw new Error('There is no space to clip into. Create a space in Anytype first.');
+      return {
+        spaceId: space.id,
+        spaceName: space.name,
+        typeKey: remembered.typeKeyBySpace[space.id] ?? 'page',
+        collectionId: remembered.collectionBySpace[space.id],
+      };
+    },
+    notify: ({ title, message }) =>
+      void browser.notifications
+        .create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message })
+        .catch(() => undefined),
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const choice = modeForMenuClick(info);
+    if (choice) void quickClip.run(tab, choice.mode, choice.targetUrl);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === QUICK_CLIP_COMMAND) void quickClip.run(tab, 'article');
+  });
+  void browser.contextMenus.removeAll().then(() => {
+    for (const item of MENU_ITEMS) {
+      browser.contextMenus.create({ id: item.id, title: item.title, contexts: [...item.contexts] });
+    }
+  });
+
+  const router = createRouter({
+    self: { id: browser.runtime.id, baseUrl: extensionBaseUrl },
+    handlers: createHandlers({
+      connections,
+      queue: activeQueue,
+      clips,
+      options: {
+        connections,
+        settings,
+        clipSettings: createClipSettingsStore(browser.storage.local),
+        // Clips waiting for the old connection now go to the new one, if it has a key.
+        onActiveChanged: () => void activeQueue.resume().then(() => activeQueue.process()).catch((e) => log(String(e))),
+      },
+    }),
+    redact,
+    log,
+  });
+  browser.runtime.onMessage.addListener((message, sender) => router(message, sender));
+
+  // The worker can die at any point: whatever was in flight is reconciled, then delivery resumes.
+  const resumeQueue = () => void activeQueue.recover().then(() => activeQueue.process()).catch((e) => log(String(e)));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === QUEUE_ALARM) void activeQueue.process().catch((e) => log(String(e)));
+  });
+  browser.runtime.onStartup.addListener(resumeQueue);
+  resumeQueue();
+
+  const syncOriginRules = async () => {
+    const { connections: endpoints } = await settings.loadConnections();
+    const dnr = browser.declarativeNetRequest as unknown as DynamicRulesApi;
+    await installOriginRules(dnr, endpoints.map((endpoint) => endpoint.baseUrl), extensionBaseUrl);
+  };
+  void syncOriginRules().catch((error: unknown) => log(`origin rule: ${String(error)}`));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'settings:connections' in changes) void syncOriginRules();
+  });
+
+  return { router, queue: activeQueue, connections };
+}

@@ -6,6 +6,9 @@
 import * as v from 'valibot';
 import { ClipModeSchema, PageModeSchema } from '../capture/schema';
 import type { SenderClass } from './senders';
+import { ClipSettingsSchema } from '../settings/clip-settings';
+import { LOOPBACK_URL } from '../settings/connections';
+import { SettingsFileSchema } from '../settings/settings-file';
 
 /** Anytype ids: content ids and space ids (`<cid>.<suffix>`); never `.`/`..`, slashes, `%`, `?`, `#`. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/;
@@ -93,6 +96,25 @@ export const FailedClipSchema = v.object({
   message: v.string(),
 });
 
+/* Options page: connections, quick clip settings, export/import. Extension pages only. */
+const ConnectionIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/, 'not a connection id'));
+export const ConnectionEntrySchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  baseUrl: v.string(),
+  active: v.boolean(),
+  /** Whether a key is kept for it; never the key. */
+  hasKey: v.boolean(),
+});
+export const ConnectionListSchema = v.object({ activeId: v.string(), connections: v.array(ConnectionEntrySchema) });
+export const ConnectionDraftSchema = v.strictObject({
+  /** Absent: add a new connection. */
+  id: v.optional(ConnectionIdSchema),
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give the connection a name.'), v.maxLength(80)),
+  baseUrl: v.pipe(v.string(), v.regex(LOOPBACK_URL, 'Anytype runs on this computer: use http://127.0.0.1:<port>')),
+});
+const ApiKeyInputSchema = v.pipe(v.string(), v.trim(), v.minLength(8), v.maxLength(1024));
+
 export interface MessageDefinition {
   input: v.GenericSchema;
   output: v.GenericSchema;
@@ -175,6 +197,45 @@ export const messages = {
   'queue.discard': {
     input: v.strictObject({ clientId: v.pipe(v.string(), v.uuid()) }),
     output: QueueSummarySchema,
+    senders: ['extension_page'],
+  },
+  'connections.list': { input: Empty, output: ConnectionListSchema, senders: ['extension_page'] },
+  /** Adds (no id) or edits a connection; a changed URL forgets that connection's key. */
+  'connections.save': { input: ConnectionDraftSchema, output: ConnectionListSchema, senders: ['extension_page'] },
+  'connections.remove': {
+    input: v.strictObject({ id: ConnectionIdSchema }),
+    output: ConnectionListSchema,
+    senders: ['extension_page'],
+  },
+  'connections.activate': {
+    input: v.strictObject({ id: ConnectionIdSchema }),
+    output: ConnectionListSchema,
+    senders: ['extension_page'],
+  },
+  'connections.check': {
+    input: v.strictObject({ id: ConnectionIdSchema }),
+    output: ConnectionStatusSchema,
+    senders: ['extension_page'],
+  },
+  /** Verified with one call against that connection before it is kept. */
+  'connections.saveKey': {
+    input: v.strictObject({ connectionId: ConnectionIdSchema, apiKey: ApiKeyInputSchema }),
+    output: ConnectionStatusSchema,
+    senders: ['extension_page'],
+  },
+  'connections.forgetKey': {
+    input: v.strictObject({ connectionId: ConnectionIdSchema }),
+    output: ConnectionListSchema,
+    senders: ['extension_page'],
+  },
+  'settings.get': { input: Empty, output: ClipSettingsSchema, senders: ['extension_page'] },
+  'settings.save': { input: ClipSettingsSchema, output: ClipSettingsSchema, senders: ['extension_page'] },
+  /** Connections and quick clip settings, never a key. */
+  'settings.export': { input: Empty, output: SettingsFileSchema, senders: ['extension_page'] },
+  /** Validated again here; an invalid file changes nothing. */
+  'settings.import': {
+    input: v.strictObject({ file: v.unknown() }),
+    output: v.object({ connections: ConnectionListSchema, clip: ClipSettingsSchema }),
     senders: ['extension_page'],
   },
 } as const satisfies Record<string, MessageDefinition>;

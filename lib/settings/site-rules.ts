@@ -1,0 +1,134 @@
+/**
+ * Where a quick clip goes: per-site rules first (the first that matches wins), then the defaults.
+ *
+ * A rule's pattern is one of
+ *  - a host: `example.com` (that host only) or `*.example.com` (that host and any subdomain),
+ *    optionally followed by a path prefix: `example.com/blog`, on http or https;
+ *  - a URL prefix: `https://example.com/blog/` (same scheme, same host and port, path prefix).
+ * Hosts are compared as whole labels, never as substrings, so `example.com` does not match
+ * `evilexample.com` nor `example.com.evil.net`. Pure: no browser APIs.
+ */
+import * as v from 'valibot';
+import { isValidId } from '../anytype/ids';
+
+const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+const MAX_PATTERN = 500;
+
+export const AnytypeIdSchema = v.pipe(
+  v.string(),
+  v.check((value) => isValidId(value), 'not an Anytype id'),
+);
+export const TypeKeySchema = v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z0-9_]+$/, 'not a type key'));
+export const TagNamesSchema = v.pipe(
+  v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))),
+  v.maxLength(50),
+);
+
+/** Where a clip goes; every part optional (the popup's last choice fills the gaps). */
+export const ClipTargetSchema = v.object({
+  spaceId: v.optional(AnytypeIdSchema),
+  typeKey: v.optional(TypeKeySchema),
+  collectionId: v.optional(AnytypeIdSchema),
+  tagNames: v.optional(TagNamesSchema, []),
+});
+export type ClipTarget = v.InferOutput<typeof ClipTargetSchema>;
+
+type ParsedPattern =
+  | { kind: 'host'; host: string; subdomains: boolean; path: string }
+  | { kind: 'prefix'; protocol: string; host: string; rest: string };
+
+/** Parses a pattern, or says in words why it is not one. */
+export function parseSitePattern(raw: string): ParsedPattern | { error: string } {
+  const pattern = raw.trim();
+  if (!pattern) return { error: 'Enter a site, e.g. example.com or *.example.com' };
+  if (pattern.length > MAX_PATTERN) return { error: 'The pattern is too long.' };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(pattern)) return parsePrefix(pattern);
+  return parseHostPattern(pattern);
+}
+
+function parsePrefix(pattern: string): ParsedPattern | { error: string } {
+  let url: URL;
+  try {
+    url = new URL(pattern);
+  } catch {
+    return { error: 'This is not a valid address.' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { error: 'Only http and https addresses can be clipped.' };
+  if (url.username || url.password) return { error: 'An address with a user name or password cannot be a rule.' };
+  if (url.hash) return { error: 'Leave out the #fragment.' };
+  if (pattern.includes('*')) return { error: 'Wildcards only work in a host pattern such as *.example.com' };
+  return { kind: 'prefix', protocol: url.protocol, host: url.host, rest: url.pathname + url.search };
+}
+
+function parseHostPattern(pattern: string): ParsedPattern | { error: string } {
+  const slash = pattern.indexOf('/');
+  const hostPart = (slash === -1 ? pattern : pattern.slice(0, slash)).toLowerCase();
+  const path = slash === -1 ? '' : pattern.slice(slash);
+  const subdomains = hostPart.startsWith('*.');
+  const bare = subdomains ? hostPart.slice(2) : hostPart;
+  if (bare.includes('*')) return { error: 'A wildcard is only allowed at the start: *.example.com' };
+  if (/[?#\s\\]/.test(pattern) || /[@:]/.test(hostPart)) return { error: 'Use a host such as example.com, or a full address starting with https://' };
+  let parsedUrl: URL;
+  try {
+    // The URL parser turns an international name into its punycode form, and escapes the path,
+    // just as page URLs have them.
+    parsedUrl = new URL(`http://${bare}${path || '/'}`);
+  } catch {
+    return { error: 'This is not a valid host name.' };
+  }
+  const host = parsedUrl.hostname.replace(/\.$/, '');
+  const labels = host.split('.');
+  if (!labels.every((label) => HOST_LABEL.test(label))) return { error: 'This is not a valid host name.' };
+  if (subdomains && labels.length < 2) return { error: 'Name a domain after *. such as *.example.com' };
+  return { kind: 'host', host, subdomains, path: path ? parsedUrl.pathname : '' };
+}
+
+export const SitePatternSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.check((value) => !('error' in parseSitePattern(value)), 'This site pattern is not valid.'),
+);
+
+export const SiteRuleSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/)),
+  pattern: SitePatternSchema,
+  ...ClipTargetSchema.entries,
+});
+export type SiteRule = v.InferOutput<typeof SiteRuleSchema>;
+
+export const SiteRulesSchema = v.pipe(v.array(SiteRuleSchema), v.maxLength(200));
+
+/** Does this page URL fall under this pattern? Invalid patterns and non-web URLs never match. */
+export function patternMatches(pattern: string, pageUrl: string): boolean {
+  const parsed = parseSitePattern(pattern);
+  if ('error' in parsed) return false;
+  let url: URL;
+  try {
+    url = new URL(pageUrl);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  if (parsed.kind === 'prefix') {
+    return url.protocol === parsed.protocol && url.host === parsed.host && (url.pathname + url.search).startsWith(parsed.rest);
+  }
+  const host = url.hostname.replace(/\.$/, '');
+  const hostMatches = host === parsed.host || (parsed.subdomains && host.endsWith(`.${parsed.host}`));
+  return hostMatches && url.pathname.startsWith(parsed.path || '/');
+}
+
+/** The first rule whose pattern matches the URL. */
+export function matchSiteRule<R extends { pattern: string }>(rules: readonly R[], url: string): R | undefined {
+  return rules.find((rule) => patternMatches(rule.pattern, url));
+}
+
+/** Where a quick clip of `url` goes: the first matching rule, else the defaults. */
+export function resolveClipTarget(
+  settings: { defaults: ClipTarget; siteRules: readonly SiteRule[] },
+  url: string,
+): ClipTarget & { ruleId?: string } {
+  const rule = matchSiteRule(settings.siteRules, url);
+  if (!rule) return settings.defaults;
+  const { id, pattern: _pattern, ...target } = rule;
+  return { ...target, ruleId: id };
+}
