@@ -101,14 +101,19 @@ describe('strict pairing', () => {
     for (let i = 0; i < 5; i++) await call('POST', '/v1/auth/api_keys', { challenge_id: c.id, code: wrong(code) });
     expect((await call('POST', '/v1/auth/api_keys', { challenge_id: c.id, code })).status).toBe(500);
 
-    const short = await startSandbox({ mode: 'strict', codeTtlMs: 1 });
+    // The code is read from what "Desktop" shows, so the 1 ms lifetime cannot race the read.
+    const shown: string[] = [];
+    const short = await startSandbox({ mode: 'strict', codeTtlMs: 1, log: (l) => shown.push(l) });
     try {
-      const pending = challenge(short);
+      const pending = challenge(short, 'late');
       await short.control.approve();
       const c2 = await pending;
-      const code2 = (await short.control.pendingChallenges())[0]?.code;
+      const code2 = /: (\d{4})$/.exec(shown.find((l) => l.includes('pairing code')) ?? '')?.[1];
+      expect(code2).toMatch(/^\d{4}$/);
       await new Promise((r) => setTimeout(r, 20));
-      expect((await caller(short)('POST', '/v1/auth/api_keys', { challenge_id: c2.id, code: code2 })).status).toBe(500);
+      const late = await caller(short)('POST', '/v1/auth/api_keys', { challenge_id: c2.id, code: code2 });
+      expect(late.status).toBe(500);
+      expect(field(late.json, 'message')).toBe('failed to authenticate user');
     } finally {
       await short.close();
     }
