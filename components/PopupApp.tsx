@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createPairingController, type PairingDeps, type PairingState } from '../lib/pairing/controller';
+import type { PermissionsApi } from '../lib/pairing/host-access';
+import { AccessGate } from './AccessGate';
 import type { ClipFormDeps } from '../lib/popup/clip-form';
 import { ClipPanel } from './clip/ClipPanel';
 import { PairingPanel } from './pairing/PairingPanel';
@@ -10,6 +12,7 @@ export interface PopupDeps {
   clip?: ClipFormDeps;
   /** The tab to clip: `?tabId=N`, or the active tab. */
   tabId?: number;
+  permissions?: PermissionsApi;
 }
 
 export function PopupApp({ deps }: { deps: PopupDeps }) {
@@ -25,8 +28,10 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
       <header>
         <h1>Clip to Anytype</h1>
       </header>
-      {canClip && deps.clip && <ClipPanel deps={deps.clip} tabId={deps.tabId} />}
-      <PairingPanel state={state} controller={controller} />
+      <AccessGate permissions={deps.permissions} baseUrl={state.status?.baseUrl}>
+        {canClip && deps.clip && <ClipPanel deps={deps.clip} tabId={deps.tabId} />}
+        <PairingPanel state={state} controller={controller} />
+      </AccessGate>
     </main>
   );
 }

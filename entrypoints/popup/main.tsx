@@ -26,6 +26,7 @@ const deps: PopupDeps = {
   },
   clip: { background, prefs: createClipPrefsStore(browser.storage.local) },
   tabId: await tabToClip(),
+  permissions: browser.permissions,
 };
 // Wake the queue: opening the popup is one of the moments a waiting clip is retried.
 void background.call('queue.summary', {}).catch(() => undefined);

@@ -48,3 +48,23 @@ describe('popup pairing', () => {
     expect(container.querySelector('img')).toBeNull();
   });
 });
+
+describe('host access', () => {
+  it('offers Grant access when the browser withholds 127.0.0.1, and continues once granted', async () => {
+    const world = createFakePairingWorld();
+    const requested: string[][] = [];
+    let granted = false;
+    const permissions = {
+      contains: async () => granted,
+      request: async ({ origins }: { origins: string[] }) => {
+        requested.push(origins);
+        granted = true;
+        return true;
+      },
+    };
+    render(<PopupApp deps={{ pairing: world.deps, permissions }} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Grant access' }));
+    expect(requested).toEqual([['http://127.0.0.1/*']]);
+    expect(await screen.findByRole('button', { name: 'Connect' })).toBeTruthy();
+  });
+});
