@@ -1,0 +1,121 @@
+/**
+ * Performance bench: bundle sizes and two browser timings, with budgets.
+ *
+ *   npm run bench [-- --no-build] [--rounds N] [--check] [--port-wait S]
+ *
+ * 1. gzip size per entrypoint of the production Chrome build (.output/chrome-mv3).
+ * 2. Popup first render in headless Chromium with the test build (.output/test/chrome-mv3), paired
+ *    against the sandbox on 127.0.0.1:31019: navigation start → "Save to Anytype" visible and enabled.
+ * 3. Save latency for a ~100 KB article: click on Save → the sandbox receives the create request.
+ * Medians over N rounds (default 5). Exit 0 always, unless --check: then 1 when a figure is over budget
+ * or could not be measured. Timings are never asserted in tests; they live here.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startArticleServer } from './perf/article';
+import { buildProduction, buildTest } from './perf/build';
+import { failsCheck, type Row, renderTable } from './perf/report';
+import { startTimedSandbox } from './perf/sandbox';
+import { entrypointSizes } from './perf/sizes';
+import { median } from './perf/stats';
+import { runTimings, type TimingResults } from './perf/timings';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+function numberArg(name: string, fallback: number): number {
+  const i = argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(argv[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
+  return value;
+}
+
+const ROUNDS = numberArg('rounds', 5);
+const PORT_WAIT_MS = numberArg('port-wait', 60) * 1000;
+const BUDGET_KB: Record<string, number> = { 'clipper (injected)': 60, popup: 45, background: 35 };
+const POPUP_BUDGET_MS = 100;
+const SAVE_BUDGET_MS = 150;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function sizeRows(): Row[] {
+  const dir = join(ROOT, '.output/chrome-mv3');
+  try {
+    return entrypointSizes(dir).map((e) => ({
+      section: 'size',
+      name: e.name,
+      value: e.gzipBytes / 1024,
+      unit: 'KB gzip',
+      budget: BUDGET_KB[e.name],
+      note: `${(e.rawBytes / 1024).toFixed(1)} KB raw: ${e.files.join(' + ')}`,
+    }));
+  } catch (error) {
+    return [{ section: 'size', name: 'all entrypoints', value: undefined, unit: 'KB gzip', note: errorText(error) }];
+  }
+}
+
+function timingRow(name: string, values: number[], budget: number, how: string, failure?: string): Row {
+  const spread = values.length ? `n=${values.length}, min ${Math.min(...values).toFixed(1)}, max ${Math.max(...values).toFixed(1)}` : '';
+  const note = [spread, how, values.length < ROUNDS && failure ? `FAILED: ${failure}` : ''].filter(Boolean).join('; ');
+  return { section: 'time', name, value: values.length ? median(values) : undefined, unit: 'ms', budget, note };
+}
+
+async function timingRows(): Promise<Row[]> {
+  const results: TimingResults = { popupSmall: [], popupArticle: [], save: [] };
+  let failure: string | undefined;
+  const pages = await startArticleServer();
+  try {
+    const timed = await startTimedSandbox(PORT_WAIT_MS);
+    try {
+      await runTimings(join(ROOT, '.output/test/chrome-mv3'), timed, pages, ROUNDS, results);
+      const violations = timed.sandbox.violations();
+      if (violations.length) process.stderr.write(`bench: ${violations.length} spec violation(s), first: ${violations[0]!.message}\n`);
+    } finally {
+      await timed.close();
+    }
+  } catch (error) {
+    failure = errorText(error);
+  } finally {
+    await pages.close();
+  }
+  const kb = (pages.articleBytes / 1024).toFixed(0);
+  return [
+    timingRow('popup first render (small page tab)', results.popupSmall, POPUP_BUDGET_MS, 'in-page performance.now() at first DOM mutation with Save visible+enabled', failure),
+    timingRow(`popup first render (${kb} KB article tab)`, results.popupArticle, POPUP_BUDGET_MS, 'same; includes the preview capture of the article', failure),
+    timingRow(`save click → create request (${kb} KB article)`, results.save, SAVE_BUDGET_MS, 'Node clock before a trusted click → sandbox http request start', failure),
+  ];
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const rows: Row[] = [];
+  let buildFailed: string | undefined;
+  if (!flag('no-build')) {
+    try {
+      buildProduction(ROOT);
+      buildTest(ROOT);
+    } catch (error) {
+      buildFailed = errorText(error);
+      process.stderr.write(`bench: ${buildFailed}; measuring the builds already on disk\n`);
+    }
+  }
+  rows.push(...sizeRows());
+  rows.push(...(await timingRows()));
+
+  console.log(`\nClip to Anytype bench — medians of ${ROUNDS} rounds, headless Chromium (${new Date().toISOString()})\n`);
+  console.log(renderTable(rows));
+  if (buildFailed) console.log(`\nBuild failed, figures are from the previous build: ${buildFailed}`);
+  console.log(`\nTotal ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const failing = rows.filter(failsCheck);
+  if (flag('check') && failing.length) {
+    console.log(`--check: ${failing.length} figure(s) over budget or not measured: ${failing.map((r) => r.name).join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = flag('check') ? 1 : 0;
+});
