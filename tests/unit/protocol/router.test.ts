@@ -34,6 +34,13 @@ function makeHandlers(): Handlers {
     'queue.failed': vi.fn(async () => []),
     'queue.retry': vi.fn(async () => ({ pending: 0, failed: 0, paused: false })),
     'queue.discard': vi.fn(async () => ({ pending: 0, failed: 0, paused: false })),
+    // Options page messages (tested in tests/unit/options): stubs so the property test can see every type.
+    ...Object.fromEntries(
+      MESSAGE_TYPES.filter((type) => type.startsWith('connections.') || type.startsWith('settings.')).map((type) => [
+        type,
+        vi.fn(async () => ({})),
+      ]),
+    ),
   } as unknown as Handlers;
 }
 
