@@ -76,7 +76,7 @@ function normalizeUrl(url: string): string {
   }
 }
 
-async function resolveTagIds(client: DeliveryClient, spaceId: string, names: string[]): Promise<string[]> {
+export async function resolveTagIds(client: DeliveryClient, spaceId: string, names: string[]): Promise<string[]> {
   const wanted = new Map<string, string>();
   for (const name of names) {
     const clean = normalizeName(name);

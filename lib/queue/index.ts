@@ -1,5 +1,5 @@
 /** The write-ahead clip queue: see queue.ts for the guarantees and anytype-delivery.ts for the port. */
-export { createAnytypeDelivery, type DeliveryClient } from './anytype-delivery';
+export { createAnytypeDelivery, type DeliveryClient, resolveTagIds } from './anytype-delivery';
 export { DEFAULT_LIMITS, type QueueLimits } from './policy';
 export { type ClipQueue, type ClipQueueDeps, createClipQueue, type QueueStore } from './queue';
 export {

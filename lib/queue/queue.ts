@@ -15,6 +15,7 @@ import {
   markRetry,
   markSending,
   needsCollection,
+  probeNow,
   recordObject,
   type Stage,
   updateJob,
@@ -207,7 +208,10 @@ export function createClipQueue(deps: ClipQueueDeps): ClipQueue {
 
   async function enqueue(input: EnqueueInput): Promise<ClipJob> {
     const clip = admitClip(input, limits);
-    const job = await mutate((d) => addClip(d, clip, limits, deps.now(), uuid));
+    const job = await mutate((d) => {
+      probeNow(d, deps.now());
+      return addClip(d, clip, limits, deps.now(), uuid);
+    });
     scheduleWake();
     return copyOut(job);
   }
@@ -241,7 +245,7 @@ export function createClipQueue(deps: ClipQueueDeps): ClipQueue {
         if (current.status === 'sending' || current.status === 'done') {
           throw new QueueError('busy', 'That clip is being saved or already saved.');
         }
-        return markRetry(d, clientId);
+        return markRetry(d, clientId, deps.now());
       });
       scheduleWake();
       return copyOut(job);

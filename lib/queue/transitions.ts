@@ -177,9 +177,20 @@ export function applyFailure(
   return updateJob(state, clientId, () => tidy(base));
 }
 
+/**
+ * A person just acted (new clip, retry): if we are only waiting because Anytype was unreachable,
+ * try now, since they may have just started it. The streak stays, so a failed probe backs off
+ * as far as before. The limiter's wait is kept: trying early only earns another 429.
+ */
+export function probeNow(state: QueueState, now: number): void {
+  if (state.hold !== null && state.hold.reason !== 'rate_limited' && state.hold.until > now) {
+    state.hold = { ...state.hold, until: now };
+  }
+}
+
 /** The person asked to try a failed (or waiting) clip again: fresh attempts, lookups kept. */
-export function markRetry(state: QueueState, clientId: string): ClipJob {
-  if (state.hold !== null && state.hold.reason !== 'rate_limited') state.hold = null;
+export function markRetry(state: QueueState, clientId: string, now: number): ClipJob {
+  probeNow(state, now);
   return updateJob(state, clientId, (j) =>
     tidy({ ...j, status: 'pending', attempts: 0, rateLimitHits: undefined, nextAttemptAt: undefined }),
   );

@@ -176,3 +176,34 @@ describe('clip queue: Anytype faults', () => {
     await expectDeliveredOnce(world, [job.clientId]);
   });
 });
+
+describe('clip queue: a person acting ends an offline wait', () => {
+  it('a new clip tries at once after Anytype was unreachable, and both are delivered', async () => {
+    const world = makeWorld();
+    const queue = openQueue(world);
+    const a = await queue.enqueue(clip(1));
+    world.vault.script = ['offline', 'offline', 'offline'];
+    await queue.process();
+    await queue.process();
+    expect(world.vault.script).toHaveLength(2);
+    expect(await queue.summary()).toMatchObject({ waitingReason: 'offline' });
+    // Anytype was started; the person clips again without waiting for the backoff.
+    world.vault.script = [];
+    const b = await queue.enqueue(clip(2));
+    await queue.process();
+    expect(await queue.summary()).toMatchObject({ pending: 0, done: 2 });
+    await expectDeliveredOnce(world, [a.clientId, b.clientId]);
+  });
+
+  it('does not cut the limiter wait short', async () => {
+    const world = makeWorld();
+    const queue = openQueue(world);
+    await queue.enqueue(clip(1));
+    world.vault.script = ['rate_limited'];
+    await queue.process();
+    await queue.enqueue(clip(2));
+    await queue.process();
+    expect(world.vault.creates).toBe(0);
+    expect(await queue.summary()).toMatchObject({ pending: 2, waitingReason: 'rate_limited' });
+  });
+});
