@@ -1,0 +1,42 @@
+/**
+ * Export and import of the settings file. The file comes from the background, which builds it
+ * without keys; an imported file is checked here (to say what is wrong at once) and again in
+ * the background, and an invalid one changes nothing.
+ */
+import type { BackgroundClient } from '../protocol/client';
+import type { MessageOutput } from '../protocol/messages';
+import { parseSettingsFileText } from '../settings/settings-file';
+import { messageOf } from './connections-controller';
+
+export type ImportResult = { ok: true; imported: MessageOutput<'settings.import'> } | { ok: false; error: string };
+
+export function exportFileName(now = new Date()): string {
+  return `clip-to-anytype-settings-${now.toISOString().slice(0, 10)}.json`;
+}
+
+export async function exportSettingsText(background: BackgroundClient): Promise<string> {
+  const file = await background.call('settings.export', {});
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export async function importSettingsText(background: BackgroundClient, text: string): Promise<ImportResult> {
+  const checked = parseSettingsFileText(text);
+  if (!checked.ok) return { ok: false, error: checked.error };
+  try {
+    return { ok: true, imported: await background.call('settings.import', { file: checked.file }) };
+  } catch (error) {
+    return { ok: false, error: messageOf(error) };
+  }
+}
+
+/** Offers text as a download through a temporary link; the object URL is released after. */
+export function downloadText(doc: Document, name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = name;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
