@@ -1,0 +1,65 @@
+import { useState } from 'preact/hooks';
+import { importSettingsText, type ImportResult } from '../../lib/options/settings-transfer';
+import type { BackgroundClient } from '../../lib/protocol/client';
+import { Alert } from '../Alert';
+
+interface BackupSectionProps {
+  background: BackgroundClient;
+  exportSettings(): Promise<void>;
+  onImported(imported: Extract<ImportResult, { ok: true }>['imported']): void;
+}
+
+export function BackupSection({ background, exportSettings, onImported }: BackupSectionProps) {
+  const [info, setInfo] = useState('');
+  const [error, setError] = useState<string>();
+  return (
+    <section aria-labelledby="backup-heading">
+      <h2 id="backup-heading">Export and import</h2>
+      <p class="note">
+        The file holds connections, defaults and site rules. API keys are never exported: after an import, pair again
+        or paste a key.
+      </p>
+      <div class="actions">
+        <button
+          type="button"
+          onClick={() => {
+            setError(undefined);
+            exportSettings().then(
+              () => setInfo('Settings exported.'),
+              () => setError('The settings could not be exported. Try again.'),
+            );
+          }}
+        >
+          Export settings
+        </button>
+      </div>
+      <div class="field">
+        <label for="import-file">Import settings file</label>
+        <input
+          id="import-file"
+          type="file"
+          accept="application/json,.json"
+          onChange={async (event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            if (!file) return;
+            setInfo('');
+            setError(undefined);
+            const result = await importSettingsText(background, await file.text());
+            input.value = '';
+            if (!result.ok) {
+              setError(`${result.error}`);
+              return;
+            }
+            onImported(result.imported);
+            setInfo('Settings imported.');
+          }}
+        />
+      </div>
+      <p role="status" class="note">
+        {info}
+      </p>
+      <Alert message={error} />
+    </section>
+  );
+}

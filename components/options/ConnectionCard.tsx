@@ -1,0 +1,89 @@
+import { useState } from 'preact/hooks';
+import type { ConnectionsController, ConnectionView } from '../../lib/options/connections-controller';
+import { ConnectionForm } from './ConnectionForm';
+import { KeyForm } from './KeyForm';
+
+interface ConnectionCardProps {
+  connection: ConnectionView;
+  controller: ConnectionsController;
+  busy: boolean;
+  /** Removing the last connection is refused, so the button is not offered. */
+  removable: boolean;
+}
+
+type Panel = 'none' | 'edit' | 'key';
+
+export function ConnectionCard({ connection: c, controller, busy, removable }: ConnectionCardProps) {
+  const [panel, setPanel] = useState<Panel>('none');
+  const headingId = `connection-${c.id}-name`;
+  return (
+    <article class="card" aria-labelledby={headingId}>
+      <h3 id={headingId}>{c.name}</h3>
+      <p class="card-meta">
+        <span>{c.baseUrl}</span>
+        {c.active && <span class="badge">Active</span>}
+        <span>{c.hasKey ? 'API key kept' : 'No API key'}</span>
+      </p>
+      {c.status && (
+        <p class={c.status.ok ? 'connected' : 'alert'} aria-live="polite">
+          {c.status.text}
+        </p>
+      )}
+      {c.access === false && (
+        <div class="access">
+          <p class="alert">The browser does not let Clip to Anytype reach {c.baseUrl}.</p>
+          {/* The request runs inside this click: browsers only prompt for a user gesture. */}
+          <button type="button" class="primary" onClick={() => void controller.grantAccess(c.id)}>
+            Grant access
+          </button>
+        </div>
+      )}
+      <div class="actions">
+        {!c.active && (
+          <button type="button" disabled={busy} onClick={() => void controller.activate(c.id)}>
+            Make active
+          </button>
+        )}
+        <button type="button" onClick={() => void controller.check(c.id)}>
+          Check connection
+        </button>
+        <button type="button" aria-expanded={panel === 'edit'} onClick={() => setPanel(panel === 'edit' ? 'none' : 'edit')}>
+          Edit
+        </button>
+        <button type="button" aria-expanded={panel === 'key'} onClick={() => setPanel(panel === 'key' ? 'none' : 'key')}>
+          Paste an API key
+        </button>
+        {c.hasKey && (
+          <button type="button" disabled={busy} onClick={() => void controller.forgetKey(c.id)}>
+            Disconnect
+          </button>
+        )}
+        {removable && (
+          <button type="button" class="danger" disabled={busy} onClick={() => void controller.remove(c.id)}>
+            Remove connection
+          </button>
+        )}
+      </div>
+      {panel === 'edit' && (
+        <ConnectionForm
+          idPrefix={`connection-${c.id}-edit`}
+          initial={{ name: c.name, endpoint: c.baseUrl }}
+          submitLabel="Save connection"
+          onSubmit={async (draft) => {
+            const problem = await controller.save({ id: c.id, ...draft });
+            if (!problem) setPanel('none');
+            return problem;
+          }}
+          onCancel={() => setPanel('none')}
+        />
+      )}
+      {panel === 'key' && (
+        <KeyForm
+          idPrefix={`connection-${c.id}`}
+          onSubmit={(apiKey) => controller.saveKey(c.id, apiKey)}
+          onCancel={() => setPanel('none')}
+        />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,37 @@
+import type { ConnectionsController, ConnectionsState } from '../../lib/options/connections-controller';
+import { Alert } from '../Alert';
+import { ConnectionCard } from './ConnectionCard';
+import { ConnectionForm } from './ConnectionForm';
+
+export function ConnectionsSection({ state, controller }: { state: ConnectionsState; controller: ConnectionsController }) {
+  return (
+    <section aria-labelledby="connections-heading">
+      <h2 id="connections-heading">Connections</h2>
+      <p class="note">
+        Each Anytype on this computer has its own API key. The popup pairs and clips with the active connection.
+      </p>
+      {state.loading ? (
+        <p>Loading connections…</p>
+      ) : (
+        <ul class="cards">
+          {state.connections.map((connection) => (
+            <li key={connection.id}>
+              <ConnectionCard
+                connection={connection}
+                controller={controller}
+                busy={state.busy}
+                removable={state.connections.length > 1}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      <p role="status" class="note">
+        {state.info ?? ''}
+      </p>
+      <Alert message={state.error} />
+      <h3>Add a connection</h3>
+      <ConnectionForm idPrefix="connection-new" submitLabel="Add connection" onSubmit={(draft) => controller.save(draft)} />
+    </section>
+  );
+}

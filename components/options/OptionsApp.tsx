@@ -1,0 +1,61 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import {
+  type ClipSettingsState,
+  createClipSettingsController,
+} from '../../lib/options/clip-settings-controller';
+import { type ConnectionsState, createConnectionsController } from '../../lib/options/connections-controller';
+import type { HostAccess } from '../../lib/options/host-access';
+import { exportFileName, exportSettingsText } from '../../lib/options/settings-transfer';
+import type { BackgroundClient } from '../../lib/protocol/client';
+import { Alert } from '../Alert';
+import { BackupSection } from './BackupSection';
+import { ConnectionsSection } from './ConnectionsSection';
+import { DefaultsSection } from './DefaultsSection';
+import { SiteRulesSection } from './SiteRulesSection';
+
+export interface OptionsDeps {
+  background: BackgroundClient;
+  hostAccess: HostAccess;
+  /** Offers a file to the person (a download in the page). */
+  download(name: string, text: string): void;
+  newId?(): string;
+}
+
+export function OptionsApp({ deps }: { deps: OptionsDeps }) {
+  const [connections, setConnections] = useState<ConnectionsState>({ loading: true, connections: [], busy: false });
+  const [clip, setClip] = useState<ClipSettingsState>();
+  const connectionsController = useMemo(() => createConnectionsController(deps, setConnections), [deps]);
+  const clipController = useMemo(() => createClipSettingsController(deps, setClip), [deps]);
+  useEffect(() => {
+    void connectionsController.load();
+    void clipController.load();
+  }, [connectionsController, clipController]);
+
+  return (
+    <main class="options">
+      <header>
+        <h1>Clip to Anytype settings</h1>
+      </header>
+      <ConnectionsSection state={connections} controller={connectionsController} />
+      {clip && (
+        <>
+          {clip.spacesError && <p class="note">Spaces could not be loaded: {clip.spacesError}</p>}
+          <DefaultsSection state={clip} controller={clipController} />
+          <SiteRulesSection state={clip} controller={clipController} />
+          <p role="status" class="note">
+            {clip.info ?? ''}
+          </p>
+          <Alert message={clip.error} />
+        </>
+      )}
+      <BackupSection
+        background={deps.background}
+        exportSettings={async () => deps.download(exportFileName(), await exportSettingsText(deps.background))}
+        onImported={(imported) => {
+          connectionsController.adopt(imported.connections);
+          clipController.adopt(imported.clip);
+        }}
+      />
+    </main>
+  );
+}
