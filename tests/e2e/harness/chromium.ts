@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page, type Worker } from 'playwright';
+import { wipeAndReload } from './reset';
 import { assertBuilt, CHROMIUM_EXTENSION_DIR, CHROMIUM_PATH, HEADLESS } from './config';
 import type { BrowserSession, PopupPage, Role, TextMatch } from './types';
 import { normalise } from './wait';
@@ -72,6 +73,17 @@ class ChromiumSession implements BrowserSession {
 
   async evaluateInExtension<T>(fn: () => T | Promise<T>): Promise<T> {
     return (await this.worker()).evaluate(fn);
+  }
+
+  async reset(): Promise<void> {
+    for (const popup of this.openPopups()) await popup.close();
+    const worker = await this.worker();
+    const restarted = this.context.waitForEvent('serviceworker', {
+      predicate: (w) => w.url().startsWith(this.baseUrl),
+      timeout: TIMEOUT,
+    });
+    await worker.evaluate(wipeAndReload);
+    await restarted;
   }
 
   openPopups(): PopupPage[] {
@@ -159,6 +171,11 @@ class ChromiumPopup implements PopupPage {
     } finally {
       await this.page.setViewportSize(VIEWPORT);
     }
+  }
+
+  closed(): Promise<void> {
+    if (this.page.isClosed()) return Promise.resolve();
+    return new Promise((resolve) => this.page.once('close', () => resolve()));
   }
 
   async close(): Promise<void> {

@@ -8,8 +8,10 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 /** The e2e build's default Anytype URL points here (CONTRACTS.md, "E2E build"). */
 export const SANDBOX_PORT = 31019;
 
-export const CHROMIUM_EXTENSION_DIR = join(ROOT, '.output/test/chrome-mv3');
-export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/test/firefox-mv3');
+/** `npm run build:test` writes here; E2E_BUILD_DIR points a run at a copy (e.g. while a rebuild runs). */
+const BUILD_DIR = process.env.E2E_BUILD_DIR ? resolve(process.env.E2E_BUILD_DIR) : join(ROOT, '.output/test');
+export const CHROMIUM_EXTENSION_DIR = join(BUILD_DIR, 'chrome-mv3');
+export const FIREFOX_EXTENSION_DIR = join(BUILD_DIR, 'firefox-mv3');
 
 export const CHROMIUM_PATH = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.E2E_FIREFOX ?? '/usr/bin/firefox-esr';

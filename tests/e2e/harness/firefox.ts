@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page, type Target } from 'puppeteer-core';
+import { backgroundAnswers, wipeAndReload } from './reset';
 import { assertBuilt, FIREFOX_EXTENSION_DIR, FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, HEADLESS } from './config';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 import type { BrowserSession, ExtensionGlobal, PopupPage, Role, TextMatch } from './types';
@@ -70,13 +71,13 @@ class FirefoxSession implements BrowserSession {
     private readonly profileDir: string,
   ) {}
 
-  openPopup(query = ''): Promise<PopupPage> {
-    const next = this.opening.then(() => this.openPopupNow(query));
+  openPopup(query = '', loadTimeoutMs = TIMEOUT): Promise<PopupPage> {
+    const next = this.opening.then(() => this.openPopupNow(query, loadTimeoutMs));
     this.opening = next.catch(() => undefined);
     return next;
   }
 
-  private async openPopupNow(query: string): Promise<PopupPage> {
+  private async openPopupNow(query: string, loadTimeoutMs: number): Promise<PopupPage> {
     const search = query === '' || query.startsWith('?') ? query : `?${query}`;
     const url = `${this.baseUrl}popup.html${search}`;
     const created = new Promise<Target>((resolve) => this.browser.once('targetcreated', resolve));
@@ -86,10 +87,21 @@ class FirefoxSession implements BrowserSession {
     const page = await (await created).page();
     if (!page) throw new Error('window.open did not create a page');
     // The target starts as about:blank and puppeteer's page.url() may stay stale: ask the page itself.
-    await waitUntil(`popup ${url} to load`, async () => {
-      const ready = await page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete');
-      return ready ? true : undefined;
-    });
+    try {
+      await waitUntil(
+        `popup ${url} to load`,
+        async () => {
+          const ready = await page.evaluate(
+            () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
+          );
+          return ready ? true : undefined;
+        },
+        loadTimeoutMs,
+      );
+    } catch (error) {
+      await page.close().catch(() => undefined);
+      throw error;
+    }
     const popup = new FirefoxPopup(page, url, () => this.popups.delete(popup));
     this.popups.add(popup);
     return popup;
@@ -102,6 +114,26 @@ class FirefoxSession implements BrowserSession {
     } finally {
       await popup.close();
     }
+  }
+
+  async reset(): Promise<void> {
+    for (const popup of this.openPopups()) await popup.close();
+    const page = await this.openPopup();
+    const closed = page.closed();
+    await page.evaluate(wipeAndReload);
+    // A reload closes every page of the extension; then its new background must answer.
+    await Promise.race([
+      closed,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('The extension did not reload')), TIMEOUT)),
+    ]);
+    await waitUntil('the reloaded background to answer', async () => {
+      const probe = await this.openPopup('', 2_000);
+      try {
+        return (await probe.evaluate(backgroundAnswers)) ? true : undefined;
+      } finally {
+        await probe.close();
+      }
+    });
   }
 
   async assertHostPermission(): Promise<void> {
@@ -216,6 +248,11 @@ class FirefoxPopup implements PopupPage {
     } finally {
       await this.page.setViewport(VIEWPORT);
     }
+  }
+
+  closed(): Promise<void> {
+    if (this.page.isClosed()) return Promise.resolve();
+    return new Promise((resolve) => this.page.once('close', () => resolve()));
   }
 
   async close(): Promise<void> {

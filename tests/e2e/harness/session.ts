@@ -1,33 +1,40 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { ARTIFACTS } from './config';
 import type { BrowserSession } from './types';
 
 /**
- * A fresh browser and profile for every test: the extension's background keeps state in memory and
- * in storage, and a clean start is the only reset that cannot leak. Firefox starts in ~5 s.
- * On failure every open popup is screenshotted to test-results/e2e/.
+ * One browser per describe block, reset to a fresh install after every test (storage, IndexedDB,
+ * alarms, rules wiped and the extension reloaded: BrowserSession.reset). Starting Firefox costs
+ * ~5 s, a reset well under one. If a reset fails the browser is replaced, so one broken test does
+ * not break the next. On failure every open popup is screenshotted to test-results/e2e/.
  */
 export function useBrowser(launch: () => Promise<BrowserSession>): () => BrowserSession {
   let session: BrowserSession | undefined;
 
-  beforeEach(async () => {
+  beforeAll(async () => {
     session = await launch();
   });
 
   afterEach(async (context) => {
     if (!session) return;
+    if (context.task.result?.state === 'fail') await screenshotPopups(session, context.task.name);
     try {
-      if (context.task.result?.state === 'fail') await screenshotPopups(session, context.task.name);
-    } finally {
-      await session.close();
-      session = undefined;
+      await session.reset();
+    } catch {
+      await session.close().catch(() => undefined);
+      session = await launch();
     }
   });
 
+  afterAll(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
   return () => {
-    if (!session) throw new Error('No browser session outside a test');
+    if (!session) throw new Error('No browser session: useBrowser() must be called inside describe()');
     return session;
   };
 }
@@ -38,7 +45,6 @@ async function screenshotPopups(session: BrowserSession, testName: string): Prom
   let index = 0;
   for (const popup of session.openPopups()) {
     index += 1;
-    const path = join(ARTIFACTS, `${slug}-${index}.png`);
-    await popup.screenshot(path).catch(() => undefined);
+    await popup.screenshot(join(ARTIFACTS, `${slug}-${index}.png`)).catch(() => undefined);
   }
 }

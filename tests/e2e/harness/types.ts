@@ -25,6 +25,8 @@ export interface PopupPage {
   /** Uncaught errors and console errors the page reported so far. */
   errors(): string[];
   screenshot(path: string): Promise<void>;
+  /** Resolves once the page is gone (closed by the harness, by itself, or by an extension reload). */
+  closed(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,11 @@ export interface BrowserSession {
    * (puppeteer cannot reach Firefox's background page). Use `chrome.*`, which both browsers expose.
    */
   evaluateInExtension<T>(fn: () => T | Promise<T>): Promise<T>;
+  /**
+   * The state of a fresh install without restarting the browser: closes the popups, clears the
+   * extension's storage, IndexedDB, alarms and dynamic rules, reloads it and waits for its background.
+   */
+  reset(): Promise<void>;
   /** Popups opened through this session and not closed yet (for failure screenshots). */
   openPopups(): PopupPage[];
   close(): Promise<void>;
