@@ -22,6 +22,8 @@ export default defineConfig({
       'declarativeNetRequestWithHostAccess',
       'contextMenus',
       'notifications',
+      // The queue keeps clips until Anytype takes them; a long article must not hit the 10 MB quota.
+      'unlimitedStorage',
     ],
     // Loopback only, any port: Desktop (31009), anytype-cli (31012) or a custom port.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],

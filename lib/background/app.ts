@@ -21,6 +21,10 @@ import { createHandlers } from './handlers';
 import { MENU_ITEMS, modeForMenuClick, QUICK_CLIP_COMMAND } from './context-menus';
 import { createQuickClip, type QuickTarget } from './quick-clip';
 import { createScriptingCapturer, type ScriptingApi } from './scripting-capturer';
+import { createClipAmender } from './clip-amend';
+import { createPanelInjector } from './panel-injector';
+import { createRecentClips } from './recent-clips';
+import { resolveClipTarget } from '../settings/site-rules';
 import { createClipPrefsStore } from '../settings/clip-prefs';
 
 type Browser = typeof wxtBrowser;
@@ -79,19 +83,43 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
   });
 
   const prefs = createClipPrefsStore(browser.storage.local);
+  const clipSettings = createClipSettingsStore(browser.storage.local);
+  const recentClips = createRecentClips(browser.storage.session);
+  const showPanel = createPanelInjector(browser.scripting as unknown as ScriptingApi);
   const quickClip = createQuickClip({
     clipTab: (tabId, request) => clips.clipTab(tabId, request),
-    async resolveTarget(): Promise<QuickTarget> {
+    // A matching site rule first, then the options' defaults, then what was chosen last time.
+    async resolveTarget(pageUrl): Promise<QuickTarget> {
+      const configured = resolveClipTarget(await clipSettings.load(), pageUrl);
       const remembered = await prefs.load();
       const spaces = (await (await connections.client()).spaces.list()).filter((space) => !space.isChat);
-      const space = spaces.find((s) => s.id === remembered.spaceId) ?? spaces[0];
+      const space =
+        spaces.find((s) => s.id === configured.spaceId) ?? spaces.find((s) => s.id === remembered.spaceId) ?? spaces[0];
       if (!space) throw new Error('There is no space to clip into. Create a space in Anytype first.');
+      const sameSpace = configured.spaceId === undefined || configured.spaceId === space.id;
       return {
         spaceId: space.id,
         spaceName: space.name,
-        typeKey: remembered.typeKeyBySpace[space.id] ?? 'page',
-        collectionId: remembered.collectionBySpace[space.id],
+        typeKey: (sameSpace && configured.typeKey) || remembered.typeKeyBySpace[space.id] || 'page',
+        collectionId: (sameSpace && configured.collectionId) || remembered.collectionBySpace[space.id],
+        tagNames: configured.tagNames,
       };
+    },
+    async afterSave(tabId, result, target) {
+      if (!result.objectId || !result.openUrl) return;
+      await recentClips.set(tabId, {
+        spaceId: result.spaceId,
+        objectId: result.objectId,
+        tagNames: target.tagNames ?? [],
+        collectionId: target.collectionId,
+      });
+      await showPanel(tabId, {
+        heading: `Saved to ${target.spaceName ?? 'Anytype'} · ${titleCase(target.typeKey)}`,
+        spaceId: result.spaceId,
+        openUrl: result.openUrl,
+        tagNames: target.tagNames ?? [],
+        collectionId: target.collectionId,
+      });
     },
     notify: ({ title, message }) =>
       void browser.notifications
@@ -118,10 +146,11 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
       connections,
       queue: activeQueue,
       clips,
+      amend: createClipAmender({ client: () => connections.client(), recent: recentClips }),
       options: {
         connections,
         settings,
-        clipSettings: createClipSettingsStore(browser.storage.local),
+        clipSettings,
         // Clips waiting for the old connection now go to the new one, if it has a key.
         onActiveChanged: () => void activeQueue.resume().then(() => activeQueue.process()).catch((e) => log(String(e))),
       },
@@ -150,4 +179,8 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
   });
 
   return { router, queue: activeQueue, connections };
+}
+
+function titleCase(key: string): string {
+  return key.replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase());
 }

@@ -7,6 +7,7 @@ import type { CapturedPage, ClipMode, PageMetadata } from '../capture/schema';
 import type { EnqueueInput, PropertyEntry } from '../queue';
 
 export interface ClipChoices {
+  clientId?: string;
   mode: ClipMode;
   spaceId: string;
   typeKey: string;
@@ -59,6 +60,7 @@ export function buildClip(source: ClipSource, choices: ClipChoices, properties: 
   }
 
   return {
+    ...(choices.clientId ? { clientId: choices.clientId } : {}),
     target: {
       spaceId: choices.spaceId,
       typeKey: choices.typeKey,

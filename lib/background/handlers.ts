@@ -3,8 +3,8 @@
  * here and filtered again by the router through the message's answer schema.
  */
 import type { ClipJob, ClipQueue, QueueSummary } from '../queue';
-import type { MessageOutput } from '../protocol/messages';
-import type { Handlers } from '../protocol/router';
+import type { MessageInput, MessageOutput } from '../protocol/messages';
+import { type Handlers, ProtocolFailure } from '../protocol/router';
 import type { ClipService } from './clip-service';
 import type { ConnectionService } from './connection-service';
 import { createOptionsHandlers, type OptionsServices } from './options-handlers';
@@ -14,6 +14,8 @@ export interface HandlerServices {
   queue: Pick<ClipQueue, 'summary' | 'failed' | 'retry' | 'discard' | 'process'>;
   clips: ClipService;
   options: OptionsServices;
+  /** Changes the clip last saved from a tab (the in-page panel). */
+  amend(tabId: number, input: MessageInput<'clip.amend'>): Promise<MessageOutput<'clip.amend'>>;
 }
 
 export const TAG_PROPERTY_KEY = 'tag';
@@ -37,10 +39,15 @@ function failedClip(job: ClipJob): MessageOutput<'queue.failed'>[number] {
   };
 }
 
-export function createHandlers({ connections, queue, clips, options }: HandlerServices): Handlers {
+export function createHandlers({ connections, queue, clips, options, amend }: HandlerServices): Handlers {
   const client = () => connections.client();
   return {
     ...createOptionsHandlers(options),
+    'clip.amend': (input, sender) => {
+      // The router already allows only content scripts; the tab is the browser's word, not the page's.
+      if (sender.class !== 'content_script') throw new ProtocolFailure('forbidden', 'Only the page panel may do this.');
+      return amend(sender.tabId, input);
+    },
     'connection.status': () => connections.status(),
     'connection.saveKey': ({ apiKey }) => connections.saveKey(apiKey),
     'connection.disconnect': () => connections.disconnect(),

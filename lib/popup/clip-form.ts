@@ -38,6 +38,7 @@ export interface ClipFormState {
 export interface ClipFormDeps {
   background: BackgroundClient;
   prefs: ClipPrefsStore;
+  newClientId?: () => string;
 }
 
 const PREFERRED_TYPES = ['page', 'bookmark', 'note'];
@@ -61,6 +62,8 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     onChange(state);
   };
   const call = deps.background.call.bind(deps.background);
+  // One id for this form: Save pressed twice, or re-sent after a lost answer, is still one clip.
+  const clientId = (deps.newClientId ?? (() => crypto.randomUUID()))();
   const messageOf = (error: unknown) =>
     error instanceof BackgroundError ? error.message : 'Something went wrong. Try again.';
 
@@ -165,6 +168,7 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
       set({ saving: true, error: undefined, result: undefined });
       try {
         const result = await call('clip.submit', {
+          clientId,
           tabId: state.tabId,
           mode: state.mode,
           spaceId: state.spaceId,

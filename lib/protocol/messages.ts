@@ -64,6 +64,8 @@ export const ClipPreviewSchema = v.object({
 });
 
 export const ClipSubmitSchema = v.strictObject({
+  /** Made by the form once: a re-sent Save with the same id returns the same clip, never a second one. */
+  clientId: v.optional(v.pipe(v.string(), v.uuid())),
   /** Extension pages may name a tab; a content script always clips its own tab. */
   tabId: v.optional(TabIdSchema),
   mode: ClipModeSchema,
@@ -178,6 +180,15 @@ export const messages = {
     input: ClipSubmitSchema,
     output: ClipResultSchema,
     senders: ['extension_page', 'content_script'],
+  },
+  /** The in-page panel changes the clip just saved from its own tab (and only that one). */
+  'clip.amend': {
+    input: v.strictObject({
+      tagNames: v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), v.maxLength(50))),
+      collectionId: v.optional(IdSchema),
+    }),
+    output: v.object({ tagNames: v.array(v.string()), collectionId: v.optional(v.string()) }),
+    senders: ['content_script'],
   },
   'queue.summary': {
     input: Empty,

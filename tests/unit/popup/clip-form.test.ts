@@ -62,6 +62,11 @@ describe('clip form', () => {
     form.addTag('new tag');
     form.setNote('for later');
     await form.save();
+    await form.save();
+    const submits = calls.filter((c) => c.type === 'clip.submit').map((c) => c.payload as { clientId: string });
+    expect(submits).toHaveLength(2);
+    expect(submits[0]?.clientId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(submits[1]?.clientId).toBe(submits[0]?.clientId);
     expect(calls.find((c) => c.type === 'clip.submit')?.payload).toMatchObject({
       tabId: 7,
       spaceId: 's2',

@@ -12,36 +12,26 @@ const popup = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
 const content = { id: 'ext', url: 'https://example.com/article', tab: { id: 7 }, frameId: 0 };
 const SECRET = 'sk-this-is-the-secret-api-key';
 
+/** Every message gets a spy; those the tests read answer something valid, the rest refuse. */
 function makeHandlers(): Handlers {
-  return {
-    'connection.status': vi.fn(async () => ({ baseUrl: 'http://127.0.0.1:31009', paired: true, spaceCount: 2 })),
-    'connection.saveKey': vi.fn(async () => ({
-      baseUrl: 'http://127.0.0.1:31009',
-      paired: true,
-      // A handler that forgot itself: the answer schema must drop this.
-      apiKey: SECRET,
-    })),
-    'connection.disconnect': vi.fn(async () => ({ baseUrl: 'http://127.0.0.1:31009', paired: false })),
-    'spaces.list': vi.fn(async () => [{ id: 'space1', name: 'Research' }]),
-    'types.list': vi.fn(async () => [{ id: 't1', key: 'page', name: 'Page' }]),
-    'queue.summary': vi.fn(async () => ({ pending: 0, failed: 0, paused: false })),
-    'tags.list': vi.fn(async () => []),
-    'collections.list': vi.fn(async () => []),
-    'templates.list': vi.fn(async () => []),
-    'clip.preview': vi.fn(async () => ({ url: 'https://e.x/', title: 't', previewText: '', characters: 0 })),
-    'clip.existing': vi.fn(async () => null),
-    'clip.submit': vi.fn(async () => ({ clientId: 'c', state: 'queued', spaceId: 'space1' })),
-    'queue.failed': vi.fn(async () => []),
-    'queue.retry': vi.fn(async () => ({ pending: 0, failed: 0, paused: false })),
-    'queue.discard': vi.fn(async () => ({ pending: 0, failed: 0, paused: false })),
-    // Options page messages (tested in tests/unit/options): stubs so the property test can see every type.
-    ...Object.fromEntries(
-      MESSAGE_TYPES.filter((type) => type.startsWith('connections.') || type.startsWith('settings.')).map((type) => [
-        type,
-        vi.fn(async () => ({})),
-      ]),
-    ),
-  } as unknown as Handlers;
+  const answers: Record<string, () => unknown> = {
+    'connection.status': () => ({ baseUrl: 'http://127.0.0.1:31009', paired: true, spaceCount: 2 }),
+    // A handler that forgot itself: the answer schema must drop the key.
+    'connection.saveKey': () => ({ baseUrl: 'http://127.0.0.1:31009', paired: true, apiKey: SECRET }),
+    'connection.disconnect': () => ({ baseUrl: 'http://127.0.0.1:31009', paired: false }),
+    'spaces.list': () => [{ id: 'space1', name: 'Research' }],
+    'types.list': () => [{ id: 't1', key: 'page', name: 'Page' }],
+    'queue.summary': () => ({ pending: 0, failed: 0, paused: false }),
+  };
+  const handlers: Record<string, unknown> = {};
+  for (const type of MESSAGE_TYPES) {
+    handlers[type] = vi.fn(async () => {
+      const answer = answers[type];
+      if (!answer) throw new ProtocolFailure('test_refusal', 'not answered in this test');
+      return answer();
+    });
+  }
+  return handlers as unknown as Handlers;
 }
 
 describe('router', () => {
@@ -61,6 +51,17 @@ describe('router', () => {
       expect(answer).toMatchObject({ ok: false, code: 'forbidden' });
       expect(handlers[type]).not.toHaveBeenCalled();
     }
+  });
+
+  it('keeps the panel-only amend away from extension pages and other tabs', async () => {
+    const handlers = { ...makeHandlers(), 'clip.amend': vi.fn(async () => ({ tagNames: [] })) } as unknown as Handlers;
+    const router = createRouter({ self, handlers });
+    expect(await router({ type: 'clip.amend', payload: { tagNames: ['x'] } }, popup)).toMatchObject({ code: 'forbidden' });
+    expect(await router({ type: 'clip.amend', payload: { tagNames: ['x'] } }, content)).toMatchObject({ ok: true });
+    expect(handlers['clip.amend']).toHaveBeenCalledWith(
+      { tagNames: ['x'] },
+      { class: 'content_script', url: content.url, tabId: 7 },
+    );
   });
 
   it('lets content scripts read the lists a picker needs', async () => {
