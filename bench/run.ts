@@ -10,6 +10,7 @@
  * Medians over N rounds (default 5). Exit 0 always, unless --check: then 1 when a figure is over budget
  * or could not be measured. Timings are never asserted in tests; they live here.
  */
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startArticleServer } from './perf/article';
@@ -18,7 +19,7 @@ import { failsCheck, type Row, renderTable } from './perf/report';
 import { startTimedSandbox } from './perf/sandbox';
 import { entrypointSizes } from './perf/sizes';
 import { median } from './perf/stats';
-import { runTimings, type TimingResults } from './perf/timings';
+import { emptySeries, runTimings, type Series, type TimingResults } from './perf/timings';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -56,22 +57,44 @@ function sizeRows(): Row[] {
   }
 }
 
-function timingRow(name: string, values: number[], budget: number, how: string, failure?: string): Row {
-  const spread = values.length ? `n=${values.length}, min ${Math.min(...values).toFixed(1)}, max ${Math.max(...values).toFixed(1)}` : '';
-  const note = [spread, how, values.length < ROUNDS && failure ? `FAILED: ${failure}` : ''].filter(Boolean).join('; ');
-  return { section: 'time', name, value: values.length ? median(values) : undefined, unit: 'ms', budget, note };
+function testBuildOrPrevious(): void {
+  try {
+    buildTest(ROOT);
+  } catch (error) {
+    process.stderr.write(`bench: ${errorText(error)}; timing the test build already on disk\n`);
+  }
 }
 
-async function timingRows(): Promise<Row[]> {
-  const results: TimingResults = { popupSmall: [], popupArticle: [], save: [] };
+function timingRow(name: string, series: Series, budget: number, how: string, failure?: string): Row {
+  const v = series.total;
+  const parts = [
+    v.length ? `n=${v.length}, min ${Math.min(...v).toFixed(1)}, max ${Math.max(...v).toFixed(1)}` : '',
+    v.length ? `sandbox busy ${median(series.sandbox).toFixed(1)} ms of it over ${series.requests.length} request(s)` : '',
+    how,
+    v.length < ROUNDS && failure ? `FAILED: ${failure}` : '',
+  ];
+  const note = parts.filter(Boolean).join('; ');
+  return { section: 'time', name, value: v.length ? median(v) : undefined, unit: 'ms', budget, note };
+}
+
+function requestLines(label: string, series: Series): string[] {
+  return series.requests.length ? [`  ${label}: ${series.requests.join(', ')}`] : [];
+}
+
+let details: string[] = [];
+
+async function timingRows(build: boolean): Promise<Row[]> {
+  const results: TimingResults = { popupSmall: emptySeries(), popupArticle: emptySeries(), save: emptySeries() };
   let failure: string | undefined;
   const pages = await startArticleServer();
   try {
+    // Port first, then the test build: while the bench holds 31019 no e2e run is using .output/test.
     const timed = await startTimedSandbox(PORT_WAIT_MS);
     try {
+      if (build) testBuildOrPrevious();
       await runTimings(join(ROOT, '.output/test/chrome-mv3'), timed, pages, ROUNDS, results);
       const violations = timed.sandbox.violations();
-      if (violations.length) process.stderr.write(`bench: ${violations.length} spec violation(s), first: ${violations[0]!.message}\n`);
+      if (violations.length) details.push(`Sandbox spec violations: ${violations.length}, first: ${violations[0]!.message}`);
     } finally {
       await timed.close();
     }
@@ -81,9 +104,18 @@ async function timingRows(): Promise<Row[]> {
     await pages.close();
   }
   const kb = (pages.articleBytes / 1024).toFixed(0);
+  const offset = results.clockOffset;
+  details = [
+    ...details,
+    'Requests to Anytype inside each span (last round):',
+    ...requestLines('popup, small page', results.popupSmall),
+    ...requestLines('popup, article', results.popupArticle),
+    ...requestLines('save, before the create', results.save),
+    offset ? `Page clock − bench clock: ${offset.offset.toFixed(1)} ± ${offset.uncertainty.toFixed(1)} ms (corrected for).` : '',
+  ].filter(Boolean);
   return [
-    timingRow('popup first render (small page tab)', results.popupSmall, POPUP_BUDGET_MS, 'in-page performance.now() at first DOM mutation with Save visible+enabled', failure),
-    timingRow(`popup first render (${kb} KB article tab)`, results.popupArticle, POPUP_BUDGET_MS, 'same; includes the preview capture of the article', failure),
+    timingRow('popup first render (small page tab)', results.popupSmall, POPUP_BUDGET_MS, 'in-page performance.now() at the first DOM mutation leaving Save visible+enabled', failure),
+    timingRow(`popup first render (${kb} KB article tab)`, results.popupArticle, POPUP_BUDGET_MS, 'same, includes the preview capture of the article', failure),
     timingRow(`save click → create request (${kb} KB article)`, results.save, SAVE_BUDGET_MS, 'Node clock before a trusted click → sandbox http request start', failure),
   ];
 }
@@ -91,22 +123,27 @@ async function timingRows(): Promise<Row[]> {
 async function main(): Promise<void> {
   const started = Date.now();
   const rows: Row[] = [];
+  const build = !flag('no-build');
   let buildFailed: string | undefined;
-  if (!flag('no-build')) {
+  if (build) {
     try {
       buildProduction(ROOT);
-      buildTest(ROOT);
     } catch (error) {
       buildFailed = errorText(error);
-      process.stderr.write(`bench: ${buildFailed}; measuring the builds already on disk\n`);
+      process.stderr.write(`bench: ${buildFailed}; measuring the build already on disk\n`);
     }
   }
   rows.push(...sizeRows());
-  rows.push(...(await timingRows()));
+  rows.push(...(await timingRows(build)));
 
   console.log(`\nClip to Anytype bench — medians of ${ROUNDS} rounds, headless Chromium (${new Date().toISOString()})\n`);
   console.log(renderTable(rows));
-  if (buildFailed) console.log(`\nBuild failed, figures are from the previous build: ${buildFailed}`);
+  const load = loadavg()[0]!;
+  const cores = cpus().length;
+  const busy = load > cores ? ' — the machine was busy; timings are inflated, rerun when it is idle' : '';
+  console.log(`\nLoad average (1 min) ${load.toFixed(1)} on ${cores} CPU(s)${busy}`);
+  if (details.length) console.log(`\n${details.join('\n')}`);
+  if (buildFailed) console.log(`\nProduction build failed, sizes are from the previous build: ${buildFailed}`);
   console.log(`\nTotal ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const failing = rows.filter(failsCheck);
   if (flag('check') && failing.length) {

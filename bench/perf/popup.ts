@@ -6,6 +6,7 @@
  */
 import type { BrowserContext, Page } from 'playwright';
 import { watchErrors } from './browser';
+import { nowMs } from './stats';
 
 const SAVE = 'Save to Anytype';
 const TIMEOUT = 15_000;
@@ -16,13 +17,16 @@ declare global {
   }
 }
 
-/** Serialised into every page of the context; acts only in extension pages. */
-function readyProbe(label: string): void {
+/**
+ * Runs in every page of the context before its scripts; acts only in extension pages. Plain JS
+ * text, not a serialised function: tsx (esbuild keepNames) would add `__name(...)` calls that do
+ * not exist in the page.
+ */
+const READY_PROBE = `(() => {
   if (location.protocol !== 'chrome-extension:') return;
-  const ready = () =>
-    [...document.querySelectorAll('button')].some(
-      (b) => b.textContent?.trim() === label && !b.disabled && b.getClientRects().length > 0,
-    );
+  const label = ${JSON.stringify(SAVE)};
+  const ready = () => Array.from(document.querySelectorAll('button')).some(
+    (b) => (b.textContent || '').trim() === label && !b.disabled && b.getClientRects().length > 0);
   const observer = new MutationObserver(() => {
     if (window.__benchSaveReadyAt === undefined && ready()) {
       window.__benchSaveReadyAt = performance.now();
@@ -30,10 +34,10 @@ function readyProbe(label: string): void {
     }
   });
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-}
+})();`;
 
 export async function installReadyProbe(context: BrowserContext): Promise<void> {
-  await context.addInitScript(readyProbe, SAVE);
+  await context.addInitScript({ content: READY_PROBE });
 }
 
 export interface OpenedPopup {
@@ -41,6 +45,9 @@ export interface OpenedPopup {
   errors: string[];
   /** ms from navigation start to the Save button being visible and enabled. */
   readyMs: number;
+  /** The same two moments on the bench's clock (page timeOrigin is wall-clock based like Node's; see clockOffsetMs). */
+  navigationStart: number;
+  readyAt: number;
 }
 
 async function describe(page: Page, errors: string[]): Promise<string> {
@@ -65,8 +72,22 @@ export async function openPopupReady(context: BrowserContext, url: string): Prom
     await page.close();
     throw new Error(`"${SAVE}" never became visible and enabled. ${why}`);
   }
-  const readyMs = await page.evaluate(() => window.__benchSaveReadyAt ?? Number.NaN);
-  return { page, errors, readyMs };
+  const { origin, readyMs } = await page.evaluate(() => ({
+    origin: performance.timeOrigin,
+    readyMs: window.__benchSaveReadyAt ?? Number.NaN,
+  }));
+  return { page, errors, readyMs, navigationStart: origin, readyAt: origin + readyMs };
+}
+
+/**
+ * Page clock minus bench clock, bracketed by one round trip (page timeOrigin and Node's both derive
+ * from the system wall clock; this checks they agree before page times are compared with Node's).
+ */
+export async function clockOffsetMs(page: Page): Promise<{ offset: number; uncertainty: number }> {
+  const before = nowMs();
+  const inPage = await page.evaluate(() => performance.timeOrigin + performance.now());
+  const after = nowMs();
+  return { offset: inPage - (before + after) / 2, uncertainty: (after - before) / 2 };
 }
 
 /** Stores an API key through the popup, the way a user pastes one from Desktop's settings. */

@@ -17,11 +17,34 @@ export interface Arrival {
   path: string;
 }
 
+export interface Served {
+  method: string;
+  path: string;
+  start: number;
+  /** When the sandbox finished its answer (undefined while in flight). */
+  end?: number;
+}
+
 export interface TimedSandbox {
   sandbox: Sandbox;
   /** Resolves with the arrival time of the first matching request that arrives after this call. */
   nextArrival(method: string, path: RegExp, timeoutMs: number): Promise<Arrival>;
+  /** Requests that arrived in [from, to], for telling the sandbox's own time apart from the extension's. */
+  servedBetween(from: number, to: number): Served[];
   close(): Promise<void>;
+}
+
+/** Wall time during which at least one of these requests was being answered (overlaps counted once). */
+export function busyMs(served: readonly Served[], until: number): number {
+  const spans = served.map((r) => [r.start, Math.min(r.end ?? until, until)] as const).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let coveredTo = Number.NEGATIVE_INFINITY;
+  for (const [from, to] of spans) {
+    const start = Math.max(from, coveredTo);
+    if (to > start) total += to - start;
+    coveredTo = Math.max(coveredTo, to);
+  }
+  return total;
 }
 
 function isAddressInUse(error: unknown): boolean {
@@ -29,37 +52,51 @@ function isAddressInUse(error: unknown): boolean {
 }
 
 /** e2e tests use the same fixed port; when they run, wait for them instead of failing. */
-async function startOnFixedPort(waitMs: number): Promise<Sandbox> {
+async function startOnFixedPort(waitMs: number, port: number): Promise<Sandbox> {
   const deadline = Date.now() + waitMs;
   let announced = false;
   for (;;) {
     try {
-      return await startSandbox({ port: SANDBOX_PORT });
+      return await startSandbox({ port });
     } catch (error) {
       if (!isAddressInUse(error) || Date.now() > deadline) throw error;
-      if (!announced) process.stderr.write(`bench: port ${SANDBOX_PORT} is busy (e2e tests?); waiting up to ${waitMs / 1000} s\n`);
+      if (!announced) process.stderr.write(`bench: port ${port} is busy (e2e tests?); waiting up to ${waitMs / 1000} s\n`);
       announced = true;
       await sleep(2000);
     }
   }
 }
 
-export async function startTimedSandbox(waitMs: number): Promise<TimedSandbox> {
-  const sandbox = await startOnFixedPort(waitMs);
+export async function startTimedSandbox(waitMs: number, port = SANDBOX_PORT): Promise<TimedSandbox> {
+  const sandbox = await startOnFixedPort(waitMs, port);
   const waiters = new Set<{ method: string; path: RegExp; resolve: (a: Arrival) => void }>();
+  const served: Served[] = [];
+  const inFlight = new WeakMap<IncomingMessage, Served>();
+  const ours = (request: IncomingMessage | undefined): request is IncomingMessage =>
+    request !== undefined && request.socket.localPort === sandbox.port;
   const onRequest = (message: unknown) => {
     const at = nowMs();
     const request = (message as { request?: IncomingMessage }).request;
-    if (!request || request.socket.localPort !== sandbox.port) return;
+    if (!ours(request)) return;
     const path = new URL(request.url ?? '/', 'http://x').pathname;
+    const method = request.method ?? '';
+    const entry: Served = { method, path, start: at };
+    served.push(entry);
+    inFlight.set(request, entry);
     for (const w of waiters) {
-      if (w.method === request.method && w.path.test(path)) {
+      if (w.method === method && w.path.test(path)) {
         waiters.delete(w);
-        w.resolve({ at, method: request.method, path });
+        w.resolve({ at, method, path });
       }
     }
   };
+  const onFinish = (message: unknown) => {
+    const request = (message as { request?: IncomingMessage }).request;
+    const entry = request && inFlight.get(request);
+    if (entry) entry.end = nowMs();
+  };
   subscribe('http.server.request.start', onRequest);
+  subscribe('http.server.response.finish', onFinish);
   return {
     sandbox,
     nextArrival(method, path, timeoutMs) {
@@ -79,8 +116,10 @@ export async function startTimedSandbox(waitMs: number): Promise<TimedSandbox> {
         waiters.add(waiter);
       });
     },
+    servedBetween: (from, to) => served.filter((r) => r.start >= from && r.start <= to && !r.path.startsWith('/__sandbox')),
     async close() {
       unsubscribe('http.server.request.start', onRequest);
+      unsubscribe('http.server.response.finish', onFinish);
       await sandbox.close();
     },
   };

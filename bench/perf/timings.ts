@@ -3,20 +3,43 @@
  *  - popup first render: navigation start → "Save to Anytype" visible and enabled (in-page performance.now()).
  *  - save latency: Node clock right before a trusted mouse click on Save → the sandbox receiving
  *    POST /v1/spaces/{id}/objects (Node diagnostics channel, same process and clock).
+ * For each, the time the sandbox itself spent answering requests inside that span is recorded too,
+ * so a slow figure can be told apart from a slow stand-in.
  */
 import type { ArticleServer } from './article';
 import { launchBenchBrowser } from './browser';
-import { installReadyProbe, openPopupReady, pairWithKey, saveButtonCentre, waitSaved } from './popup';
-import type { TimedSandbox } from './sandbox';
+import { clockOffsetMs, installReadyProbe, openPopupReady, pairWithKey, saveButtonCentre, waitSaved } from './popup';
+import { busyMs, type TimedSandbox } from './sandbox';
 import { nowMs } from './stats';
 
-export interface TimingResults {
-  popupSmall: number[];
-  popupArticle: number[];
-  save: number[];
+export interface Series {
+  /** The measured span per round, ms. */
+  total: number[];
+  /** Sandbox busy time inside the span per round, ms. */
+  sandbox: number[];
+  /** Requests the extension made inside the span, last round ("GET /v1/spaces" …). */
+  requests: string[];
 }
 
+export interface TimingResults {
+  popupSmall: Series;
+  popupArticle: Series;
+  save: Series;
+  /** Page clock minus Node clock, ms (± uncertainty); page-side sandbox attribution relies on it being small. */
+  clockOffset?: { offset: number; uncertainty: number };
+}
+
+export const emptySeries = (): Series => ({ total: [], sandbox: [], requests: [] });
+
 const CREATE_PATH = /^\/v1\/spaces\/[^/]+\/objects$/;
+
+function record(series: Series, timed: TimedSandbox, from: number, to: number, total: number): void {
+  const served = timed.servedBetween(from, to);
+  series.total.push(total);
+  series.sandbox.push(busyMs(served, to));
+  // Ids are long and differ per vault; the route is what tells requests apart.
+  series.requests = served.map((r) => `${r.method} ${r.path.replace(/\/[A-Za-z0-9._-]{20,}/g, '/{id}')}`);
+}
 
 export async function runTimings(
   buildDir: string,
@@ -37,11 +60,14 @@ export async function runTimings(
     const articleTab = await context.newPage();
 
     // Warm-up (not counted): the first open after pairing starts the worker's client and connections.
-    await (await openPopupReady(context, browser.popupUrl(`?tabId=${smallId}`))).page.close();
+    const warm = await openPopupReady(context, browser.popupUrl(`?tabId=${smallId}`));
+    results.clockOffset = await clockOffsetMs(warm.page);
+    await warm.page.close();
+    const skew = results.clockOffset.offset;
 
     for (let i = 0; i < rounds; i++) {
       const popup = await openPopupReady(context, browser.popupUrl(`?tabId=${smallId}`));
-      results.popupSmall.push(popup.readyMs);
+      record(results.popupSmall, timed, popup.navigationStart - skew, popup.readyAt - skew, popup.readyMs);
       await popup.page.close();
     }
 
@@ -59,8 +85,9 @@ export async function runTimings(
       await waitSaved(popup.page, popup.errors);
       await popup.page.close();
       if (i === 0) continue; // warm-up round: the first save runs cold code paths in the worker
-      results.popupArticle.push(popup.readyMs);
-      results.save.push(arrivedAt - clickedAt);
+      record(results.popupArticle, timed, popup.navigationStart - skew, popup.readyAt - skew, popup.readyMs);
+      // The create request itself arrives at arrivedAt; only what the sandbox did before it counts.
+      record(results.save, timed, clickedAt, arrivedAt - 0.001, arrivedAt - clickedAt);
     }
   } finally {
     await browser.close();
