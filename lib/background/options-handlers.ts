@@ -42,7 +42,9 @@ const MAX_CONNECTIONS = 20;
 
 /** A readable, unique id: `anytype-cli`, `anytype-cli-2`, … (ids are storage keys, never shown). */
 export function connectionIdFor(name: string, taken: ReadonlySet<string>): string {
-  const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'anytype';
+  // Accents are dropped rather than turned into separators: "Ünïcödé" → "unicode".
+  const ascii = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const base = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'anytype';
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
