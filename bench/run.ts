@@ -84,7 +84,12 @@ function requestLines(label: string, series: Series): string[] {
 let details: string[] = [];
 
 async function timingRows(build: boolean): Promise<Row[]> {
-  const results: TimingResults = { popupSmall: emptySeries(), popupArticle: emptySeries(), save: emptySeries() };
+  const results: TimingResults = {
+    popupSmall: emptySeries(),
+    popupArticle: emptySeries(),
+    save: emptySeries(),
+    popupFcp: [],
+  };
   let failure: string | undefined;
   const pages = await startArticleServer();
   try {
@@ -113,7 +118,15 @@ async function timingRows(build: boolean): Promise<Row[]> {
     ...requestLines('save, before the create', results.save),
     offset ? `Page clock − bench clock: ${offset.offset.toFixed(1)} ± ${offset.uncertainty.toFixed(1)} ms (corrected for).` : '',
   ].filter(Boolean);
+  const fcp = results.popupFcp;
   return [
+    {
+      section: 'time',
+      name: 'popup first contentful paint (small page tab)',
+      value: fcp.length ? median(fcp) : undefined,
+      unit: 'ms',
+      note: fcp.length ? `n=${fcp.length}; Paint Timing API, for reference (no budget)` : (failure ?? 'not reported'),
+    },
     timingRow('popup first render (small page tab)', results.popupSmall, POPUP_BUDGET_MS, 'in-page performance.now() at the first DOM mutation leaving Save visible+enabled', failure),
     timingRow(`popup first render (${kb} KB article tab)`, results.popupArticle, POPUP_BUDGET_MS, 'same, includes the preview capture of the article', failure),
     timingRow(`save click → create request (${kb} KB article)`, results.save, SAVE_BUDGET_MS, 'Node clock before a trusted click → sandbox http request start', failure),

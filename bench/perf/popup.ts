@@ -48,6 +48,8 @@ export interface OpenedPopup {
   /** The same two moments on the bench's clock (page timeOrigin is wall-clock based like Node's; see clockOffsetMs). */
   navigationStart: number;
   readyAt: number;
+  /** First contentful paint, ms from navigation start (Paint Timing API), when the browser reported one. */
+  fcpMs: number | undefined;
 }
 
 async function describe(page: Page, errors: string[]): Promise<string> {
@@ -72,11 +74,12 @@ export async function openPopupReady(context: BrowserContext, url: string): Prom
     await page.close();
     throw new Error(`"${SAVE}" never became visible and enabled. ${why}`);
   }
-  const { origin, readyMs } = await page.evaluate(() => ({
+  const { origin, readyMs, fcpMs } = await page.evaluate(() => ({
     origin: performance.timeOrigin,
     readyMs: window.__benchSaveReadyAt ?? Number.NaN,
+    fcpMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
   }));
-  return { page, errors, readyMs, navigationStart: origin, readyAt: origin + readyMs };
+  return { page, errors, readyMs, fcpMs, navigationStart: origin, readyAt: origin + readyMs };
 }
 
 /**

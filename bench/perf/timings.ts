@@ -25,6 +25,8 @@ export interface TimingResults {
   popupSmall: Series;
   popupArticle: Series;
   save: Series;
+  /** First contentful paint of the popup (small page tab), ms from navigation start. */
+  popupFcp: number[];
   /** Page clock minus Node clock, ms (± uncertainty); page-side sandbox attribution relies on it being small. */
   clockOffset?: { offset: number; uncertainty: number };
 }
@@ -68,6 +70,7 @@ export async function runTimings(
     for (let i = 0; i < rounds; i++) {
       const popup = await openPopupReady(context, browser.popupUrl(`?tabId=${smallId}`));
       record(results.popupSmall, timed, popup.navigationStart - skew, popup.readyAt - skew, popup.readyMs);
+      if (popup.fcpMs !== undefined) results.popupFcp.push(popup.fcpMs);
       await popup.page.close();
     }
 
