@@ -20,6 +20,7 @@ import { createConnectionService } from './connection-service';
 import { createHandlers } from './handlers';
 import { MENU_ITEMS, modeForMenuClick, QUICK_CLIP_COMMAND } from './context-menus';
 import { createQuickClip, type QuickTarget } from './quick-clip';
+import type { ClipMode } from '../capture/schema';
 import { createScriptingCapturer, type ScriptingApi } from './scripting-capturer';
 import { createClipAmender } from './clip-amend';
 import { createPanelInjector } from './panel-injector';
@@ -30,6 +31,7 @@ import { createClipPrefsStore } from '../settings/clip-prefs';
 type Browser = typeof wxtBrowser;
 
 export const QUEUE_ALARM = 'clip-queue';
+const buildEnv = import.meta.env as Record<string, string | undefined>;
 const QUEUE_SLOT = 'queue:state';
 
 export function startBackground(browser: Browser, options: { chromeStorageLocal?: unknown } = {}) {
@@ -126,6 +128,14 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
         .create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message })
         .catch(() => undefined),
   });
+
+  if (buildEnv.WXT_E2E === '1') {
+    // Test builds only: e2e tests cannot click a real context menu, so they call what it calls.
+    (globalThis as Record<string, unknown>).__clipToAnytypeTest = {
+      quickClip: async (tabId: number, mode: ClipMode, targetUrl?: string) =>
+        quickClip.run(await browser.tabs.get(tabId), mode, targetUrl),
+    };
+  }
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const choice = modeForMenuClick(info);
