@@ -112,7 +112,7 @@ async function timingRows(build: boolean): Promise<Row[]> {
   const offset = results.clockOffset;
   details = [
     ...details,
-    'Requests to Anytype inside each span (last round):',
+    'Requests to Anytype inside each span, last round (+ms after the span began, sandbox time):',
     ...requestLines('popup, small page', results.popupSmall),
     ...requestLines('popup, article', results.popupArticle),
     ...requestLines('save, before the create', results.save),

@@ -17,7 +17,7 @@ export interface Series {
   total: number[];
   /** Sandbox busy time inside the span per round, ms. */
   sandbox: number[];
-  /** Requests the extension made inside the span, last round ("GET /v1/spaces" …). */
+  /** Requests the extension made inside the span, last round ("+12 GET /v1/spaces (3 ms)" …). */
   requests: string[];
 }
 
@@ -39,8 +39,13 @@ function record(series: Series, timed: TimedSandbox, from: number, to: number, t
   const served = timed.servedBetween(from, to);
   series.total.push(total);
   series.sandbox.push(busyMs(served, to));
+  // A timeline: when each request arrived after the span's start and how long the sandbox took.
   // Ids are long and differ per vault; the route is what tells requests apart.
-  series.requests = served.map((r) => `${r.method} ${r.path.replace(/\/[A-Za-z0-9._-]{20,}/g, '/{id}')}`);
+  series.requests = served.map((r) => {
+    const route = r.path.replace(/\/[A-Za-z0-9._-]{20,}/g, '/{id}');
+    const took = r.end === undefined ? '' : ` (${(r.end - r.start).toFixed(0)} ms)`;
+    return `+${(r.start - from).toFixed(0)} ${r.method} ${route}${took}`;
+  });
 }
 
 export async function runTimings(
