@@ -31,7 +31,6 @@ import { createClipPrefsStore } from '../settings/clip-prefs';
 type Browser = typeof wxtBrowser;
 
 export const QUEUE_ALARM = 'clip-queue';
-const buildEnv = import.meta.env as Record<string, string | undefined>;
 const QUEUE_SLOT = 'queue:state';
 
 export function startBackground(browser: Browser, options: { chromeStorageLocal?: unknown } = {}) {
@@ -129,7 +128,7 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
         .catch(() => undefined),
   });
 
-  if (buildEnv.WXT_E2E === '1') {
+  if (import.meta.env.WXT_E2E === '1') {
     // Test builds only: e2e tests cannot click a real context menu, so they call what it calls.
     (globalThis as Record<string, unknown>).__clipToAnytypeTest = {
       quickClip: async (tabId: number, mode: ClipMode, targetUrl?: string) =>
