@@ -15,6 +15,7 @@ export function DefaultsSection({ state, controller }: DefaultsSectionProps) {
     <section aria-labelledby="defaults-heading">
       <h2 id="defaults-heading">Quick clip defaults</h2>
       <p class="note">Used by quick clip (context menu and keyboard shortcut) when no site rule matches the page.</p>
+      {state.spacesError && <p class="note">Spaces could not be loaded: {state.spacesError}</p>}
       <form
         onSubmit={(event) => {
           event.preventDefault();

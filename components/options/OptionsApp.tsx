@@ -30,6 +30,12 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
     void connectionsController.load();
     void clipController.load();
   }, [connectionsController, clipController]);
+  // The pickers list what the active connection sees: reload them when it, or its key, changes.
+  const active = connections.connections.find((c) => c.active);
+  const activeKey = active ? `${active.id} ${active.baseUrl} ${active.hasKey}` : '';
+  useEffect(() => {
+    if (activeKey) void clipController.loadLists();
+  }, [activeKey, clipController]);
 
   return (
     <main class="options">
@@ -39,7 +45,6 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       <ConnectionsSection state={connections} controller={connectionsController} />
       {clip && (
         <>
-          {clip.spacesError && <p class="note">Spaces could not be loaded: {clip.spacesError}</p>}
           <DefaultsSection state={clip} controller={clipController} />
           <SiteRulesSection state={clip} controller={clipController} />
           <p role="status" class="note">

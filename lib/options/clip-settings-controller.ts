@@ -91,10 +91,16 @@ export function createClipSettingsController(deps: ClipSettingsDeps, onChange: (
       } catch (error) {
         set({ error: messageOf(error) });
       }
+    },
+
+    /** The pickers' lists, from the active connection: again whenever that connection changes. */
+    async loadLists(): Promise<void> {
+      set({ typesBySpace: {}, collectionsBySpace: {} });
       try {
         set({ spaces: await call('spaces.list', {}), spacesError: undefined, loading: false });
       } catch (error) {
         set({ spaces: [], spacesError: messageOf(error), loading: false });
+        return;
       }
       const used = new Set([state.settings.defaults.spaceId, ...rules().map((rule) => rule.spaceId)]);
       for (const spaceId of used) if (spaceId) void this.loadSpace(spaceId);

@@ -48,6 +48,9 @@ describe('options page: connections', () => {
     fireEvent.click(within(card).getByRole('button', { name: 'Make active' }));
     await waitFor(() => expect(within(card).getByText('Active')).toBeTruthy());
     expect((await world.settings.loadConnections()).activeId).toBe('anytype-cli');
+    // The pickers now list what the newly active connection sees.
+    const defaults = screen.getByRole('region', { name: 'Quick clip defaults' });
+    expect(await within(defaults).findByRole('option', { name: 'Reading' })).toBeTruthy();
   });
 
   it('shows why a key or an address is refused', async () => {
