@@ -48,7 +48,7 @@ export function ConnectionCard({ connection: c, controller, busy, removable }: C
           Check connection
         </button>
         <button type="button" aria-expanded={panel === 'edit'} onClick={() => setPanel(panel === 'edit' ? 'none' : 'edit')}>
-          Edit
+          Edit connection
         </button>
         <button type="button" aria-expanded={panel === 'key'} onClick={() => setPanel(panel === 'key' ? 'none' : 'key')}>
           Paste an API key

@@ -95,6 +95,20 @@ describe('options page: connections', () => {
     expect(within(screen.getByRole('article', { name: 'Anytype Desktop' })).queryByRole('button', { name: 'Remove connection' })).toBeNull();
   });
 
+  it('renames a connection; a changed port forgets its key', async () => {
+    const { world } = setup();
+    await world.background.call('connections.saveKey', { connectionId: 'desktop', apiKey: 'desktop-key-0001' });
+    const desktop = await screen.findByRole('article', { name: 'Anytype Desktop' });
+    fireEvent.click(within(desktop).getByRole('button', { name: 'Edit connection' }));
+    fireEvent.input(within(desktop).getByLabelText('Connection name'), { target: { value: 'Desktop (custom port)' } });
+    fireEvent.input(within(desktop).getByLabelText('Port or address'), { target: { value: '31555' } });
+    fireEvent.click(within(desktop).getByRole('button', { name: 'Save connection' }));
+    const renamed = await screen.findByRole('article', { name: 'Desktop (custom port)' });
+    expect(within(renamed).getByText('http://127.0.0.1:31555')).toBeTruthy();
+    expect(within(renamed).getByText('No API key')).toBeTruthy();
+    expect(await world.vault.load('desktop')).toBeUndefined();
+  });
+
   it('renders names as text, never as markup', async () => {
     setup();
     fireEvent.input(await screen.findByLabelText('Connection name'), { target: { value: '<img src=x onerror=alert(1)>' } });
