@@ -1,4 +1,5 @@
 // @vitest-environment node
+import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
@@ -113,5 +114,33 @@ describe('matchSiteRule', () => {
     expect(v.safeParse(SiteRuleSchema, { id: 'r1', pattern: 'example.com', spaceId: '../auth' }).success).toBe(false);
     expect(v.safeParse(SiteRuleSchema, { id: 'r1', pattern: 'example.com', typeKey: 'Page Type' }).success).toBe(false);
     expect(v.safeParse(SiteRuleSchema, { id: 'R 1', pattern: 'example.com' }).success).toBe(false);
+  });
+});
+
+describe('site patterns, property', () => {
+  const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
+  const host = fc.array(label, { minLength: 1, maxLength: 4 }).map((labels) => labels.join('.'));
+  const hostileHost = fc.oneof(
+    host,
+    host.map((h) => `${h}example.com`),
+    host.map((h) => `example.com.${h}`),
+    host.map((h) => `${h}.example.com`),
+    host.map((h) => `example.com-${h}`),
+    fc.constant('example.com'),
+  );
+  const suffix = fc.constantFrom('/', '/a', '/?q=example.com', '/#example.com', ':8080/', '/example.com/x');
+
+  it('a host pattern matches exactly that host; *. adds subdomains and nothing else', () => {
+    fc.assert(
+      fc.property(hostileHost, suffix, fc.constantFrom('http', 'https'), (candidate, rest, scheme) => {
+        const url = `${scheme}://${candidate}${rest}`;
+        const hostname = URL.canParse(url) ? new URL(url).hostname : undefined;
+        expect(patternMatches('example.com', url)).toBe(hostname === 'example.com');
+        expect(patternMatches('*.example.com', url)).toBe(
+          hostname === 'example.com' || hostname?.endsWith('.example.com') === true,
+        );
+      }),
+      { numRuns: 500 },
+    );
   });
 });
