@@ -9,11 +9,13 @@ const GECKO_ID = 'clip-to-anytype@clip-to-anytype.dev';
 export default defineConfig({
   // The test build lives apart so that it is never mistaken for (or zipped as) a release.
   outDir: e2eBuild ? '.output/test' : '.output',
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // i18n: locales/<lang>.yml become _locales/<lang>/messages.json; code uses `import { i18n } from '#i18n'`.
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Clip to Anytype',
-    description: 'Save articles, selections, pages, bookmarks, links and images into your Anytype vault.',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: [
       'storage',
       'alarms',
@@ -31,10 +33,10 @@ export default defineConfig({
     externally_connectable: browser === 'firefox' ? undefined : { ids: [] },
     action: { default_title: 'Clip to Anytype' },
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+A' }, description: 'Open Clip to Anytype' },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+A' }, description: '__MSG_commandOpen__' },
       'quick-clip': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Clip this page to Anytype with your last choices',
+        description: '__MSG_commandQuickClip__',
       },
     },
     ...(browser === 'firefox'
