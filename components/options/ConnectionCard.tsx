@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { ConnectionsController, ConnectionView } from '../../lib/options/connections-controller';
 import { ConnectionForm } from './ConnectionForm';
 import { KeyForm } from './KeyForm';
@@ -9,13 +9,23 @@ interface ConnectionCardProps {
   busy: boolean;
   /** Removing the last connection is refused, so the button is not offered. */
   removable: boolean;
+  onRemove(id: string): void;
 }
 
 type Panel = 'none' | 'edit' | 'key';
 
-export function ConnectionCard({ connection: c, controller, busy, removable }: ConnectionCardProps) {
+export function ConnectionCard({ connection: c, controller, busy, removable, onRemove }: ConnectionCardProps) {
   const [panel, setPanel] = useState<Panel>('none');
   const headingId = `connection-${c.id}-name`;
+  // Buttons that disappear after their action (Make active, Disconnect) and panels that close
+  // would drop keyboard focus to the page: it moves to a button that is always there instead.
+  const checkButton = useRef<HTMLButtonElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const keyButton = useRef<HTMLButtonElement>(null);
+  const close = (button: HTMLButtonElement | null) => {
+    setPanel('none');
+    button?.focus();
+  };
   return (
     <article class="card" aria-labelledby={headingId}>
       <h3 id={headingId}>{c.name}</h3>
@@ -40,26 +50,38 @@ export function ConnectionCard({ connection: c, controller, busy, removable }: C
       )}
       <div class="actions">
         {!c.active && (
-          <button type="button" disabled={busy} onClick={() => void controller.activate(c.id)}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void controller.activate(c.id).then((problem) => {
+              if (!problem) checkButton.current?.focus();
+            })}
+          >
             Make active
           </button>
         )}
-        <button type="button" onClick={() => void controller.check(c.id)}>
+        <button type="button" ref={checkButton} onClick={() => void controller.check(c.id)}>
           Check connection
         </button>
-        <button type="button" aria-expanded={panel === 'edit'} onClick={() => setPanel(panel === 'edit' ? 'none' : 'edit')}>
+        <button type="button" ref={editButton} aria-expanded={panel === 'edit'} onClick={() => setPanel(panel === 'edit' ? 'none' : 'edit')}>
           Edit connection
         </button>
-        <button type="button" aria-expanded={panel === 'key'} onClick={() => setPanel(panel === 'key' ? 'none' : 'key')}>
+        <button type="button" ref={keyButton} aria-expanded={panel === 'key'} onClick={() => setPanel(panel === 'key' ? 'none' : 'key')}>
           Paste an API key
         </button>
         {c.hasKey && (
-          <button type="button" disabled={busy} onClick={() => void controller.forgetKey(c.id)}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void controller.forgetKey(c.id).then((problem) => {
+              if (!problem) keyButton.current?.focus();
+            })}
+          >
             Disconnect
           </button>
         )}
         {removable && (
-          <button type="button" class="danger" disabled={busy} onClick={() => void controller.remove(c.id)}>
+          <button type="button" class="danger" disabled={busy} onClick={() => onRemove(c.id)}>
             Remove connection
           </button>
         )}
@@ -71,17 +93,17 @@ export function ConnectionCard({ connection: c, controller, busy, removable }: C
           submitLabel="Save connection"
           onSubmit={async (draft) => {
             const problem = await controller.save({ id: c.id, ...draft });
-            if (!problem) setPanel('none');
+            if (!problem) close(editButton.current);
             return problem;
           }}
-          onCancel={() => setPanel('none')}
+          onCancel={() => close(editButton.current)}
         />
       )}
       {panel === 'key' && (
         <KeyForm
           idPrefix={`connection-${c.id}`}
           onSubmit={(apiKey) => controller.saveKey(c.id, apiKey)}
-          onCancel={() => setPanel('none')}
+          onCancel={() => close(keyButton.current)}
         />
       )}
     </article>

@@ -1,12 +1,19 @@
+import { useRef } from 'preact/hooks';
 import type { ConnectionsController, ConnectionsState } from '../../lib/options/connections-controller';
 import { Alert } from '../Alert';
 import { ConnectionCard } from './ConnectionCard';
 import { ConnectionForm } from './ConnectionForm';
 
 export function ConnectionsSection({ state, controller }: { state: ConnectionsState; controller: ConnectionsController }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The removed card took the focused button with it: focus returns to the section.
+  const remove = (id: string) =>
+    void controller.remove(id).then((problem) => {
+      if (!problem) heading.current?.focus();
+    });
   return (
     <section aria-labelledby="connections-heading">
-      <h2 id="connections-heading">Connections</h2>
+      <h2 id="connections-heading" ref={heading} tabIndex={-1}>Connections</h2>
       <p class="note">
         Each Anytype on this computer has its own API key. The popup pairs and clips with the active connection.
       </p>
@@ -21,6 +28,7 @@ export function ConnectionsSection({ state, controller }: { state: ConnectionsSt
                 controller={controller}
                 busy={state.busy}
                 removable={state.connections.length > 1}
+                onRemove={remove}
               />
             </li>
           ))}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { ClipSettingsController, ClipSettingsState } from '../../lib/options/clip-settings-controller';
 import type { SiteRule } from '../../lib/settings/site-rules';
 import { RuleForm } from './RuleForm';
@@ -22,9 +22,10 @@ export function SiteRulesSection({ state, controller }: SiteRulesSectionProps) {
   const [editing, setEditing] = useState<string>();
   const rules = state.settings.siteRules;
   const loadSpace = (spaceId: string) => void controller.loadSpace(spaceId);
+  const heading = useRef<HTMLHeadingElement>(null);
   return (
     <section aria-labelledby="rules-heading">
-      <h2 id="rules-heading">Site rules</h2>
+      <h2 id="rules-heading" ref={heading} tabIndex={-1}>Site rules</h2>
       <p class="note">Quick clip uses the first rule that matches the page; the defaults apply when none does.</p>
       {rules.length === 0 ? (
         <p>No site rules yet.</p>
@@ -53,7 +54,17 @@ export function SiteRulesSection({ state, controller }: SiteRulesSectionProps) {
                   >
                     Edit rule
                   </button>
-                  <button type="button" class="danger" disabled={state.busy} onClick={() => void controller.removeRule(rule.id)}>
+                  <button
+                    type="button"
+                    class="danger"
+                    disabled={state.busy}
+                    onClick={() =>
+                      void controller.removeRule(rule.id).then((problem) => {
+                        // The focused button went with the rule: focus returns to the section.
+                        if (!problem) heading.current?.focus();
+                      })
+                    }
+                  >
                     Remove rule
                   </button>
                 </div>

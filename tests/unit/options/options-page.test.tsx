@@ -47,6 +47,8 @@ describe('options page: connections', () => {
 
     fireEvent.click(within(card).getByRole('button', { name: 'Make active' }));
     await waitFor(() => expect(within(card).getByText('Active')).toBeTruthy());
+    // The button is gone; keyboard focus lands on the next control of the same card.
+    await waitFor(() => expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Check connection' })));
     expect((await world.settings.loadConnections()).activeId).toBe('anytype-cli');
     // The pickers now list what the newly active connection sees.
     const defaults = screen.getByRole('region', { name: 'Quick clip defaults' });
@@ -91,6 +93,7 @@ describe('options page: connections', () => {
 
     fireEvent.click(within(card).getByRole('button', { name: 'Remove connection' }));
     await waitFor(() => expect(screen.queryByRole('article', { name: 'anytype-cli' })).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Connections' }));
     // The last connection cannot be removed, so the button is not offered.
     expect(within(screen.getByRole('article', { name: 'Anytype Desktop' })).queryByRole('button', { name: 'Remove connection' })).toBeNull();
   });
