@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createPairingController, type PairingDeps, type PairingState } from '../lib/pairing/controller';
 import type { PermissionsApi } from '../lib/pairing/host-access';
@@ -5,6 +6,7 @@ import { AccessGate } from './AccessGate';
 import type { ClipFormDeps } from '../lib/popup/clip-form';
 import { ClipPanel } from './clip/ClipPanel';
 import { PairingPanel } from './pairing/PairingPanel';
+import { QueueStatus } from './queue/QueueStatus';
 
 export interface PopupDeps {
   pairing: PairingDeps;
@@ -26,9 +28,10 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   return (
     <main class="popup">
       <header>
-        <h1>Clip to Anytype</h1>
+        <h1>{i18n.t('app.name')}</h1>
       </header>
       <AccessGate permissions={deps.permissions} baseUrl={state.status?.baseUrl}>
+        {state.step === 'connected' && <QueueStatus background={deps.pairing.background} />}
         {canClip && deps.clip && <ClipPanel deps={deps.clip} tabId={deps.tabId} />}
         <PairingPanel state={state} controller={controller} />
       </AccessGate>
