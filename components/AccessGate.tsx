@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { hasHostAccess, type PermissionsApi, requestHostAccess } from '../lib/pairing/host-access';
@@ -19,18 +20,15 @@ export function AccessGate({ permissions, baseUrl, children }: AccessGateProps) 
   if (granted !== false || !permissions || !baseUrl) return <>{children}</>;
   return (
     <section aria-labelledby="access-heading">
-      <h2 id="access-heading">Allow access to Anytype</h2>
-      <p>
-        Clip to Anytype needs your permission to reach Anytype on this computer ({new URL(baseUrl).host}). Nothing else is
-        asked for.
-      </p>
+      <h2 id="access-heading">{i18n.t('access.heading')}</h2>
+      <p>{i18n.t('access.body', { host: new URL(baseUrl).host })}</p>
       <div class="actions">
         <button
           type="button"
           class="primary"
           onClick={() => void requestHostAccess(permissions, baseUrl).then(setGranted)}
         >
-          Grant access
+          {i18n.t('access.grant')}
         </button>
       </div>
     </section>

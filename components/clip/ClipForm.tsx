@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { PageMode } from '../../lib/capture/schema';
 import type { ClipFormController, ClipFormState } from '../../lib/popup/clip-form';
 import { Alert } from '../Alert';
@@ -5,12 +6,7 @@ import { ExistingNotice, SaveResult } from './ClipOutcome';
 import { SelectField } from './SelectField';
 import { TagInput } from './TagInput';
 
-const MODES: { value: PageMode; label: string }[] = [
-  { value: 'article', label: 'Article' },
-  { value: 'selection', label: 'Selection' },
-  { value: 'fullpage', label: 'Full page' },
-  { value: 'bookmark', label: 'Bookmark' },
-];
+const MODES: PageMode[] = ['article', 'selection', 'fullpage', 'bookmark'];
 
 export function ClipForm({ state, controller }: { state: ClipFormState; controller: ClipFormController }) {
   const busy = state.loading || state.saving;
@@ -23,28 +19,28 @@ export function ClipForm({ state, controller }: { state: ClipFormState; controll
         void controller.save();
       }}
     >
-      <h2 id="clip-heading">Clip this page</h2>
+      <h2 id="clip-heading">{i18n.t('clip.heading')}</h2>
       <div class="field">
-        <label for="clip-title">Title</label>
+        <label for="clip-title">{i18n.t('clip.title')}</label>
         <input id="clip-title" value={state.title} onInput={(e) => controller.setTitle(e.currentTarget.value)} />
       </div>
       <SelectField
         id="clip-mode"
-        label="Mode"
+        label={i18n.t('clip.mode')}
         value={state.mode}
-        options={MODES}
+        options={MODES.map((mode) => ({ value: mode, label: i18n.t(`clip.modes.${mode}`) }))}
         onChange={(mode) => void controller.setMode((mode ?? 'article') as PageMode)}
       />
       <SelectField
         id="clip-space"
-        label="Space"
+        label={i18n.t('clip.space')}
         value={state.spaceId}
-        options={state.spaces.map((s) => ({ value: s.id, label: s.name || 'Untitled space' }))}
+        options={state.spaces.map((s) => ({ value: s.id, label: s.name || i18n.t('clip.untitledSpace') }))}
         onChange={(id) => id && void controller.selectSpace(id)}
       />
       <SelectField
         id="clip-type"
-        label="Type"
+        label={i18n.t('clip.type')}
         value={state.typeKey}
         options={state.types.map((t) => ({ value: t.key, label: t.name || t.key }))}
         onChange={(key) => void controller.selectType(key)}
@@ -52,18 +48,18 @@ export function ClipForm({ state, controller }: { state: ClipFormState; controll
       {state.templates.length > 0 && (
         <SelectField
           id="clip-template"
-          label="Template"
+          label={i18n.t('clip.template')}
           value={state.templateId}
-          emptyLabel="No template"
+          emptyLabel={i18n.t('clip.noTemplate')}
           options={state.templates.map((t) => ({ value: t.id, label: t.name }))}
           onChange={controller.setTemplate}
         />
       )}
       <SelectField
         id="clip-collection"
-        label="Collection"
+        label={i18n.t('clip.collection')}
         value={state.collectionId}
-        emptyLabel="None"
+        emptyLabel={i18n.t('common.none')}
         options={state.collections.map((c) => ({ value: c.id, label: c.name }))}
         onChange={controller.setCollection}
       />
@@ -74,23 +70,23 @@ export function ClipForm({ state, controller }: { state: ClipFormState; controll
         onRemove={controller.removeTag}
       />
       <div class="field">
-        <label for="clip-note">Note</label>
+        <label for="clip-note">{i18n.t('clip.note')}</label>
         <textarea id="clip-note" rows={2} value={state.note} onInput={(e) => controller.setNote(e.currentTarget.value)} />
       </div>
       {state.existing && <ExistingNotice existing={state.existing} />}
-      <section class="preview" aria-label="Preview">
+      <section class="preview" aria-label={i18n.t('clip.preview')}>
         {state.preview ? (
           <>
-            {state.preview.selectionEmpty && <p class="note">Nothing is selected: the article will be saved.</p>}
-            <p class="preview-text">{state.preview.previewText || 'Only the address and details of this page will be saved.'}</p>
+            {state.preview.selectionEmpty && <p class="note">{i18n.t('clip.selectionEmpty')}</p>}
+            <p class="preview-text">{state.preview.previewText || i18n.t('clip.addressOnly')}</p>
           </>
         ) : (
-          <p class="note">{state.previewError ?? 'Reading the page…'}</p>
+          <p class="note">{state.previewError ?? i18n.t('clip.reading')}</p>
         )}
       </section>
       <div class="actions">
         <button type="submit" class="primary" disabled={busy || !state.spaceId}>
-          {state.saving ? 'Saving…' : 'Save to Anytype'}
+          {state.saving ? i18n.t('clip.saving') : i18n.t('clip.save')}
         </button>
       </div>
       {state.result && <SaveResult result={state.result} />}

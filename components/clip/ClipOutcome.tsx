@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { MessageOutput } from '../../lib/protocol/messages';
 
 type Existing = NonNullable<MessageOutput<'clip.existing'>>;
@@ -6,9 +7,9 @@ type Result = MessageOutput<'clip.submit'>;
 export function ExistingNotice({ existing }: { existing: Existing }) {
   return (
     <p class="note existing">
-      Already clipped to this space as “{existing.name || 'Untitled'}”.{' '}
+      {i18n.t('clip.existing', { name: existing.name || i18n.t('clip.untitled') })}{' '}
       <a href={existing.openUrl} target="_blank" rel="noreferrer">
-        Open the existing clip
+        {i18n.t('clip.openExisting')}
       </a>
     </p>
   );
@@ -18,10 +19,10 @@ export function SaveResult({ result }: { result: Result }) {
   if (result.state === 'done') {
     return (
       <p role="status" class="connected">
-        Saved{' '}
+        {i18n.t('clip.saved')}{' '}
         {result.openUrl && (
           <a href={result.openUrl} target="_blank" rel="noreferrer">
-            Open in Anytype
+            {i18n.t('clip.open')}
           </a>
         )}
       </p>
@@ -30,13 +31,13 @@ export function SaveResult({ result }: { result: Result }) {
   if (result.state === 'queued') {
     return (
       <p role="status" class="note">
-        Queued: {result.message}
+        {i18n.t('clip.queued', { message: result.message ?? '' })}
       </p>
     );
   }
   return (
     <p role="alert" class="alert">
-      Not saved: {result.message}
+      {i18n.t('clip.notSaved', { message: result.message ?? '' })}
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 
 interface TagInputProps {
@@ -16,13 +17,13 @@ export function TagInput({ selected, suggestions, onAdd, onRemove }: TagInputPro
   };
   return (
     <div class="field">
-      <label for="clip-tags">Tags</label>
+      <label for="clip-tags">{i18n.t('tags.label')}</label>
       {selected.length > 0 && (
-        <ul class="chips" aria-label="Chosen tags">
+        <ul class="chips" aria-label={i18n.t('tags.chosen')}>
           {selected.map((name) => (
             <li key={name}>
               {name}
-              <button type="button" class="chip-remove" aria-label={`Remove tag ${name}`} onClick={() => onRemove(name)}>
+              <button type="button" class="chip-remove" aria-label={i18n.t('tags.remove', { name })} onClick={() => onRemove(name)}>
                 ×
               </button>
             </li>
@@ -33,7 +34,7 @@ export function TagInput({ selected, suggestions, onAdd, onRemove }: TagInputPro
         id="clip-tags"
         list="clip-tag-suggestions"
         value={draft}
-        placeholder="Type a tag, then Enter"
+        placeholder={i18n.t('tags.placeholder')}
         onInput={(event) => {
           const value = event.currentTarget.value;
           if (value.endsWith(',')) {

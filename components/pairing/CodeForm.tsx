@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 
 interface CodeFormProps {
@@ -16,9 +17,9 @@ export function CodeForm({ busy, onPair, onCancel }: CodeFormProps) {
         onPair(code);
       }}
     >
-      <h2 id="code-heading">Enter the code</h2>
-      <p>Anytype Desktop shows a 4-digit code. You can close this popup to look at it; it will wait here.</p>
-      <label for="pairing-code">Pairing code</label>
+      <h2 id="code-heading">{i18n.t('pairing.code.heading')}</h2>
+      <p>{i18n.t('pairing.code.body')}</p>
+      <label for="pairing-code">{i18n.t('pairing.code.label')}</label>
       <input
         id="pairing-code"
         name="code"
@@ -33,10 +34,10 @@ export function CodeForm({ busy, onPair, onCancel }: CodeFormProps) {
       />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
-          Pair
+          {i18n.t('pairing.code.pair')}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
+          {i18n.t('common.cancel')}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ConnectionStatus } from '../../lib/pairing/controller';
 import { Alert } from '../Alert';
 
@@ -9,31 +10,32 @@ interface ConnectedViewProps {
 }
 
 export function ConnectedView({ status, busy, onDisconnect, onReconnect }: ConnectedViewProps) {
-  const spaces = status.spaceCount ?? 0;
+  const connected = i18n.t('pairing.connected.status', status.spaceCount ?? 0);
   return (
     <section aria-labelledby="connected-heading">
       <h2 id="connected-heading" class="visually-hidden">
-        Connection
+        {i18n.t('pairing.connected.heading')}
       </h2>
       {status.problem ? (
         <>
-          <p role="status">Paired with Anytype at {status.baseUrl}</p>
+          <p role="status">{i18n.t('pairing.connected.pairedAt', { url: status.baseUrl })}</p>
           <Alert message={status.problem.message} />
         </>
       ) : (
         <p role="status" class="connected">
-          Connected to Anytype · {spaces} {spaces === 1 ? 'space' : 'spaces'}
-          {status.serverVersion ? ` · API ${status.serverVersion}` : ''}
+          {status.serverVersion
+            ? i18n.t('pairing.connected.withVersion', { status: connected, version: status.serverVersion })
+            : connected}
         </p>
       )}
       <div class="actions">
         {status.problem?.kind === 'unauthorized' && (
           <button type="button" class="primary" onClick={onReconnect} disabled={busy}>
-            Connect
+            {i18n.t('pairing.start.connect')}
           </button>
         )}
         <button type="button" onClick={onDisconnect} disabled={busy}>
-          Disconnect
+          {i18n.t('pairing.connected.disconnect')}
         </button>
       </div>
     </section>

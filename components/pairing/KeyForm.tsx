@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 
 interface KeyFormProps {
@@ -16,9 +17,9 @@ export function KeyForm({ busy, onSave, onBack }: KeyFormProps) {
         onSave(key);
       }}
     >
-      <h2 id="key-heading">Use an API key</h2>
-      <p>Create a key in Anytype Desktop › Settings › API Keys and paste it here.</p>
-      <label for="api-key">API key</label>
+      <h2 id="key-heading">{i18n.t('pairing.key.heading')}</h2>
+      <p>{i18n.t('pairing.key.body')}</p>
+      <label for="api-key">{i18n.t('pairing.key.label')}</label>
       <input
         id="api-key"
         name="apiKey"
@@ -32,10 +33,10 @@ export function KeyForm({ busy, onSave, onBack }: KeyFormProps) {
       />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
-          Save key
+          {i18n.t('pairing.key.save')}
         </button>
         <button type="button" onClick={onBack} disabled={busy}>
-          Back
+          {i18n.t('common.back')}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { PairingController, PairingState } from '../../lib/pairing/controller';
 import { Alert, Note } from '../Alert';
 import { CodeForm } from './CodeForm';
@@ -8,7 +9,7 @@ import { StartView } from './StartView';
 export function PairingPanel({ state, controller }: { state: PairingState; controller: PairingController }) {
   return (
     <div class="pairing" aria-busy={state.busy}>
-      {state.step === 'loading' && <p>Loading…</p>}
+      {state.step === 'loading' && <p>{i18n.t('app.loading')}</p>}
       {state.step === 'start' && (
         <StartView busy={state.busy} onConnect={controller.connect} onUseKey={controller.showKeyForm} />
       )}

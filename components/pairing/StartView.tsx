@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 interface StartViewProps {
   busy: boolean;
   onConnect(): void;
@@ -7,15 +8,15 @@ interface StartViewProps {
 export function StartView({ busy, onConnect, onUseKey }: StartViewProps) {
   return (
     <section aria-labelledby="start-heading">
-      <h2 id="start-heading">Connect to Anytype</h2>
-      <p>Anytype Desktop must be running. Click Connect, then type the 4-digit code Anytype shows.</p>
-      {busy && <p class="note">Waiting for Anytype… If it asks you to allow Clip to Anytype, approve it there.</p>}
+      <h2 id="start-heading">{i18n.t('pairing.start.heading')}</h2>
+      <p>{i18n.t('pairing.start.body')}</p>
+      {busy && <p class="note">{i18n.t('pairing.start.waiting')}</p>}
       <div class="actions">
         <button type="button" class="primary" onClick={onConnect} disabled={busy}>
-          Connect
+          {i18n.t('pairing.start.connect')}
         </button>
         <button type="button" onClick={onUseKey} disabled={busy}>
-          Use an API key
+          {i18n.t('pairing.start.useKey')}
         </button>
       </div>
     </section>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PanelInit } from '../../lib/background/panel-injector';
 import { BackgroundError, type BackgroundClient } from '../../lib/protocol/client';
@@ -36,16 +37,16 @@ export function SavedPanel({ init, background, onClose, idleMs = 8000 }: SavedPa
     try {
       const result = await background.call('clip.amend', change);
       setTags(result.tagNames);
-      setMessage('Updated');
+      setMessage(i18n.t('panel.updated'));
     } catch (error) {
-      setMessage(error instanceof BackgroundError ? error.message : 'Could not update the clip.');
+      setMessage(error instanceof BackgroundError ? error.message : i18n.t('panel.updateFailed'));
     }
   };
 
   return (
     <section
       class="panel"
-      aria-label="Saved to Anytype"
+      aria-label={i18n.t('panel.region')}
       onFocusIn={() => setEngaged(true)}
       onFocusOut={() => setEngaged(false)}
       onPointerEnter={() => setEngaged(true)}
@@ -53,7 +54,7 @@ export function SavedPanel({ init, background, onClose, idleMs = 8000 }: SavedPa
     >
       <header>
         <strong>{init.heading}</strong>
-        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+        <button type="button" class="close" aria-label={i18n.t('common.close')} onClick={onClose}>
           ×
         </button>
       </header>
@@ -65,14 +66,14 @@ export function SavedPanel({ init, background, onClose, idleMs = 8000 }: SavedPa
           setDraft('');
         }}
       >
-        <label for="panel-tags">Tags</label>
+        <label for="panel-tags">{i18n.t('tags.label')}</label>
         <div class="row">
-          <input id="panel-tags" value={draft} onInput={(e) => setDraft(e.currentTarget.value)} placeholder="Add a tag" />
-          <button type="submit">Add tag</button>
+          <input id="panel-tags" value={draft} onInput={(e) => setDraft(e.currentTarget.value)} placeholder={i18n.t('panel.addPlaceholder')} />
+          <button type="submit">{i18n.t('panel.add')}</button>
         </div>
       </form>
       {tags.length > 0 && <p class="tags">{tags.join(' · ')}</p>}
-      <label for="panel-collection">Collection</label>
+      <label for="panel-collection">{i18n.t('clip.collection')}</label>
       <select
         id="panel-collection"
         value={collectionId}
@@ -82,7 +83,7 @@ export function SavedPanel({ init, background, onClose, idleMs = 8000 }: SavedPa
           if (id) void amend({ collectionId: id });
         }}
       >
-        <option value="">None</option>
+        <option value="">{i18n.t('common.none')}</option>
         {collections.map((c) => (
           <option key={c.id} value={c.id}>
             {c.name}
@@ -91,7 +92,7 @@ export function SavedPanel({ init, background, onClose, idleMs = 8000 }: SavedPa
       </select>
       <p class="row">
         <a href={init.openUrl} target="_blank" rel="noreferrer">
-          Open in Anytype
+          {i18n.t('clip.open')}
         </a>
         {message && <span role="status">{message}</span>}
       </p>
