@@ -1,0 +1,73 @@
+/**
+ * The clip pipeline's public face: a page (or a selection of it) in, markdown and metadata out.
+ * Needs only a DOM, so the same code runs injected into the page, in unit tests and in the benchmark.
+ */
+import { extractArticle } from './article';
+import { fullPageContent } from './fullpage';
+import { htmlToMarkdown } from './markdown';
+import { type PageMetadata, extractMetadata } from './metadata';
+import { selectionToFragment } from './selection';
+import { baseUrlOf } from './url';
+
+export { extractArticle } from './article';
+export type { ArticleOptions, ArticleResult, ExtractorName } from './article';
+export { htmlToMarkdown } from './markdown';
+export { extractMetadata } from './metadata';
+export type { PageMetadata } from './metadata';
+export { markdownToText } from './text';
+export { selectionToFragment } from './selection';
+export { fullPageContent } from './fullpage';
+
+/** Anytype splits and stores the body; past this a clip is more likely a runaway page than an article. */
+export const MAX_MARKDOWN_BYTES = 2 * 1024 * 1024;
+
+export type ClipErrorKind = 'too_large' | 'empty';
+
+export class ClipError extends Error {
+  constructor(
+    readonly kind: ClipErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ClipError';
+  }
+}
+
+export interface Clip {
+  title: string;
+  markdown: string;
+  metadata: PageMetadata;
+}
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+function finish(markdown: string, metadata: PageMetadata, title: string): Clip {
+  const size = byteLength(markdown);
+  if (size > MAX_MARKDOWN_BYTES) {
+    throw new ClipError('too_large', `The clip is ${(size / 1048576).toFixed(1)} MB of text; the limit is 2 MB. Select part of the page instead.`);
+  }
+  return { title, markdown, metadata };
+}
+
+export function clipArticle(doc: Document, pageUrl: string): Clip {
+  const metadata = extractMetadata(doc, pageUrl);
+  const article = extractArticle(doc, pageUrl);
+  const markdown = htmlToMarkdown(article.content, { baseUrl: baseUrlOf(doc, pageUrl) });
+  return finish(markdown, metadata, metadata.title || article.title);
+}
+
+export function clipSelection(doc: Document, selection: Selection, pageUrl: string): Clip {
+  const metadata = extractMetadata(doc, pageUrl);
+  const fragment = selectionToFragment(selection, doc);
+  const markdown = htmlToMarkdown(fragment, { baseUrl: baseUrlOf(doc, pageUrl) });
+  if (!markdown) throw new ClipError('empty', 'Nothing is selected on the page.');
+  return finish(markdown, metadata, metadata.title);
+}
+
+export function clipFullPage(doc: Document, pageUrl: string): Clip {
+  const metadata = extractMetadata(doc, pageUrl);
+  const markdown = htmlToMarkdown(fullPageContent(doc), { baseUrl: baseUrlOf(doc, pageUrl) });
+  return finish(markdown, metadata, metadata.title);
+}

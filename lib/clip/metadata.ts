@@ -1,0 +1,170 @@
+/**
+ * Page metadata from what publishers declare: JSON-LD (schema.org Article and kin, including
+ * @graph), Open Graph, Twitter cards, Highwire `citation_*` (scholarly pages), plain meta tags.
+ * Every value is returned as plain text (whitespace collapsed) or an absolute http(s) URL.
+ */
+import { baseUrlOf, safeImageUrl, safeLinkUrl } from './url';
+
+export interface PageMetadata {
+  title: string;
+  authors: string[];
+  /** ISO 8601 (`toISOString()`), when a parseable date was declared. */
+  published?: string;
+  siteName?: string;
+  description?: string;
+  canonicalUrl: string;
+  coverImage?: string;
+  language?: string;
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const ARTICLE_TYPES = /^(?:Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle|AnalysisNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|LiveBlogPosting|Posting|SocialMediaPosting|WebPage|Recipe|HowTo)$/;
+
+function clean(value: unknown): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const text = String(value).replace(/\s+/g, ' ').trim();
+  return text || undefined;
+}
+
+function meta(doc: Document, ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    for (const el of Array.from(doc.querySelectorAll('meta'))) {
+      const name = el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop');
+      if (name?.toLowerCase() === key) {
+        const v = clean(el.getAttribute('content'));
+        if (v) return v;
+      }
+    }
+  }
+  return undefined;
+}
+
+function metaAll(doc: Document, key: string): string[] {
+  return Array.from(doc.querySelectorAll('meta'))
+    .filter((el) => (el.getAttribute('property') ?? el.getAttribute('name'))?.toLowerCase() === key)
+    .map((el) => clean(el.getAttribute('content')))
+    .filter((v): v is string => v !== undefined);
+}
+
+function isObject(v: Json | undefined): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function types(o: JsonObject): string[] {
+  const t = o['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
+}
+
+/** All JSON-LD objects of the page, flattening arrays and @graph. Broken blocks are skipped. */
+function jsonLdObjects(doc: Document): JsonObject[] {
+  const out: JsonObject[] = [];
+  const visit = (v: Json | undefined) => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (isObject(v)) {
+      out.push(v);
+      if (v['@graph']) visit(v['@graph']);
+    }
+  };
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      visit(JSON.parse(script.textContent ?? '') as Json);
+    } catch {
+      // Publishers ship invalid JSON-LD often enough; the other sources still apply.
+    }
+  }
+  return out;
+}
+
+function names(v: Json | undefined): string[] {
+  if (Array.isArray(v)) return v.flatMap(names);
+  if (isObject(v)) return names(v.name ?? null);
+  const n = clean(v);
+  return n ? [n] : [];
+}
+
+function imageUrl(v: Json | undefined): string | undefined {
+  if (Array.isArray(v)) return imageUrl(v[0]);
+  if (isObject(v)) return imageUrl(v.url ?? v.contentUrl ?? null);
+  return clean(v);
+}
+
+function isoDate(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  // citation_date is often "2019/11/19"; Date.parse reads that too.
+  const t = Date.parse(raw.replace(/^(\d{4})\/(\d{2})\/(\d{2})$/, '$1-$2-$3'));
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+
+function uniqueAuthors(list: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of list) {
+    // Meta author fields often hold URLs (profile pages) rather than names.
+    if (/^https?:\/\//i.test(raw)) continue;
+    const name = raw.replace(/^by\s+/i, '');
+    const key = name.toLowerCase();
+    if (name && !seen.has(key)) {
+      seen.add(key);
+      out.push(name);
+    }
+  }
+  return out;
+}
+
+export function extractMetadata(doc: Document, pageUrl: string): PageMetadata {
+  const base = baseUrlOf(doc, pageUrl);
+  const ld = jsonLdObjects(doc);
+  const article = ld.find((o) => types(o).some((t) => ARTICLE_TYPES.test(t) && t !== 'WebPage')) ?? ld.find((o) => types(o).includes('WebPage'));
+  const str = (key: string) => (article ? clean(article[key]) : undefined);
+
+  const title =
+    meta(doc, 'citation_title', 'og:title', 'twitter:title') ?? str('headline') ?? str('name') ?? clean(doc.title) ?? clean(doc.querySelector('h1')?.textContent) ?? '';
+
+  const authors = uniqueAuthors([
+    ...metaAll(doc, 'citation_author'),
+    ...(article ? names(article.author ?? null) : []),
+    ...metaAll(doc, 'author'),
+    ...metaAll(doc, 'article:author'),
+    ...metaAll(doc, 'parsely-author'),
+    ...metaAll(doc, 'sailthru.author'),
+  ]);
+
+  const published = isoDate(
+    meta(doc, 'citation_publication_date', 'citation_date', 'article:published_time') ??
+      str('datePublished') ??
+      meta(doc, 'og:published_time', 'date', 'dc.date', 'dc.date.issued', 'pubdate', 'publishdate') ??
+      clean(doc.querySelector('time[datetime]')?.getAttribute('datetime')),
+  );
+
+  const siteName =
+    meta(doc, 'og:site_name', 'citation_journal_title', 'application-name') ??
+    (article && isObject(article.publisher) ? clean(article.publisher.name) : undefined);
+
+  const description = meta(doc, 'description', 'og:description', 'twitter:description') ?? str('description');
+
+  const canonicalRaw = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url');
+  const canonical = safeLinkUrl(canonicalRaw, base);
+  const canonicalUrl = canonical && /^https?:/i.test(canonical) ? canonical : pageUrl;
+
+  const coverImage = safeImageUrl(
+    meta(doc, 'og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ??
+      (article ? imageUrl(article.image ?? null) : undefined),
+    base,
+  );
+
+  const language =
+    clean(doc.documentElement.getAttribute('lang')) ?? meta(doc, 'og:locale', 'citation_language', 'content-language', 'dc.language');
+
+  return {
+    title,
+    authors,
+    ...(published ? { published } : {}),
+    ...(siteName ? { siteName } : {}),
+    ...(description ? { description } : {}),
+    canonicalUrl,
+    ...(coverImage ? { coverImage } : {}),
+    ...(language ? { language: language.replace('_', '-') } : {}),
+  };
+}
