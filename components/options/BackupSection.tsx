@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { importSettingsText, type ImportResult } from '../../lib/options/settings-transfer';
 import type { BackgroundClient } from '../../lib/protocol/client';
+import { MAX_SETTINGS_FILE_BYTES } from '../../lib/settings/settings-file';
 import { Alert } from '../Alert';
 
 interface BackupSectionProps {
@@ -45,10 +46,14 @@ export function BackupSection({ background, exportSettings, onImported }: Backup
             if (!file) return;
             setInfo('');
             setError(undefined);
-            const result = await importSettingsText(background, await file.text());
+            // A settings file is small: a large one is refused before it is read.
+            const result =
+              file.size > MAX_SETTINGS_FILE_BYTES
+                ? { ok: false as const, error: 'This file is too large to be a settings file.' }
+                : await importSettingsText(background, await file.text());
             input.value = '';
             if (!result.ok) {
-              setError(`${result.error}`);
+              setError(result.error);
               return;
             }
             onImported(result.imported);

@@ -14,6 +14,7 @@ const UniqueConnections = v.pipe(
   ConnectionSettingsSchema,
   v.check((s) => new Set(s.connections.map((c) => c.id)).size === s.connections.length, 'Two connections share an id.'),
   v.check((s) => s.connections.some((c) => c.id === s.activeId), 'The active connection is not in the list.'),
+  v.check((s) => s.connections.every((c) => c.name.trim() !== ''), 'Every connection needs a name.'),
 );
 
 export const SettingsFileSchema = v.object({

@@ -60,6 +60,14 @@ describe('settings file', () => {
       /share an id/,
     ],
     [
+      'a connection without a name',
+      JSON.stringify({
+        ...buildSettingsFile(connections, clip),
+        connections: { connections: [{ id: 'x', name: '  ', baseUrl: 'http://127.0.0.1:31009' }], activeId: 'x' },
+      }),
+      /needs a name/,
+    ],
+    [
       'a hostile rule pattern',
       JSON.stringify({
         ...buildSettingsFile(connections, clip),
