@@ -4,6 +4,7 @@ import { type PopupDeps, PopupApp } from '../../components/PopupApp';
 import { createAuth } from '../../lib/anytype';
 import { createPendingChallengeStore } from '../../lib/pairing/pending-challenge';
 import { createBackgroundClient } from '../../lib/protocol/client';
+import { createListCacheStore } from '../../lib/popup/list-cache-store';
 import { createClipPrefsStore } from '../../lib/settings/clip-prefs';
 import { APP_NAME } from '../../lib/settings/defaults';
 import './style.css';
@@ -24,7 +25,11 @@ const deps: PopupDeps = {
     pending: createPendingChallengeStore(browser.storage.session),
     appName: APP_NAME,
   },
-  clip: { background, prefs: createClipPrefsStore(browser.storage.local) },
+  clip: {
+    background,
+    prefs: createClipPrefsStore(browser.storage.local),
+    cache: createListCacheStore(browser.storage.session),
+  },
   tabId: await tabToClip(),
   permissions: browser.permissions,
 };

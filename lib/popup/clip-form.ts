@@ -2,6 +2,7 @@
  * The popup's clip form as plain state transitions: what is loaded when, what is remembered,
  * and what Save sends. Components only render this state and call these actions.
  */
+import { i18n } from '#i18n';
 import type { PageMode } from '../capture/schema';
 import { BackgroundError, type BackgroundClient } from '../protocol/client';
 import type { MessageOutput } from '../protocol/messages';
@@ -35,9 +36,22 @@ export interface ClipFormState {
   error?: string;
 }
 
+export interface SpaceLists {
+  types: TypeItem[];
+  collections: Item[];
+  tags: TagItem[];
+}
+
+/** Lists seen last time, so the form is usable at once while fresh ones load (session storage). */
+export interface ListCache {
+  load(): Promise<{ spaces: Item[]; bySpace: Record<string, SpaceLists> } | undefined>;
+  save(value: { spaces: Item[]; bySpace: Record<string, SpaceLists> }): Promise<void>;
+}
+
 export interface ClipFormDeps {
   background: BackgroundClient;
   prefs: ClipPrefsStore;
+  cache?: ListCache;
   newClientId?: () => string;
 }
 
@@ -65,7 +79,7 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
   // One id for this form: Save pressed twice, or re-sent after a lost answer, is still one clip.
   const clientId = (deps.newClientId ?? (() => crypto.randomUUID()))();
   const messageOf = (error: unknown) =>
-    error instanceof BackgroundError ? error.message : 'Something went wrong. Try again.';
+    error instanceof BackgroundError ? error.message : i18n.t('app.genericError');
 
   async function loadPreview(): Promise<void> {
     if (state.tabId === undefined) return;
@@ -99,23 +113,38 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     }
   }
 
+  let cached: Awaited<ReturnType<ListCache['load']>>;
+
+  async function applyLists(spaceId: string, lists: SpaceLists): Promise<void> {
+    const prefs = await deps.prefs.load();
+    const { types, collections } = lists;
+    const keep = (key: string | undefined) => (key && types.some((t) => t.key === key) ? key : undefined);
+    const typeKey =
+      keep(state.spaceId === spaceId ? state.typeKey : undefined) ??
+      keep(prefs.typeKeyBySpace[spaceId]) ??
+      PREFERRED_TYPES.map((key) => keep(key)).find(Boolean) ??
+      types[0]?.key;
+    const collectionId = collections.find(
+      (c) => c.id === (state.collectionId ?? prefs.collectionBySpace[spaceId]),
+    )?.id;
+    set({ ...lists, collectionId });
+    if (typeKey !== state.typeKey || state.templates.length === 0) await selectType(typeKey);
+  }
+
   async function selectSpace(spaceId: string): Promise<void> {
+    const fromCache = cached?.bySpace[spaceId];
     set({ spaceId, types: [], collections: [], tags: [], templates: [], collectionId: undefined, existing: undefined });
     try {
-      const prefs = await deps.prefs.load();
+      if (fromCache) await applyLists(spaceId, fromCache);
       const [types, collections, tags] = await Promise.all([
         call('types.list', { spaceId }),
         call('collections.list', { spaceId }).catch(() => []),
         call('tags.list', { spaceId }).catch(() => []),
       ]);
-      const remembered = prefs.typeKeyBySpace[spaceId];
-      const typeKey =
-        types.find((t) => t.key === remembered)?.key ??
-        PREFERRED_TYPES.map((key) => types.find((t) => t.key === key)?.key).find(Boolean) ??
-        types[0]?.key;
-      const collectionId = collections.find((c) => c.id === prefs.collectionBySpace[spaceId])?.id;
-      set({ types, collections, tags, collectionId });
-      await selectType(typeKey);
+      if (state.spaceId !== spaceId) return;
+      await applyLists(spaceId, { types, collections, tags });
+      cached = { spaces: state.spaces, bySpace: { ...cached?.bySpace, [spaceId]: { types, collections, tags } } };
+      void deps.cache?.save(cached).catch(() => undefined);
       void checkExisting();
     } catch (error) {
       set({ error: messageOf(error) });
@@ -131,11 +160,23 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
       set({ tabId, loading: true });
       try {
         const prefs = await deps.prefs.load();
+        cached = await deps.cache?.load().catch(() => undefined);
         set({ mode: prefs.mode });
+        // The preview reads the page; Save does not wait for it.
+        const preview = loadPreview();
+        const pick = (spaces: Item[]) => spaces.find((s) => s.id === prefs.spaceId)?.id ?? spaces[0]?.id;
+        const cachedSpace = cached && pick(cached.spaces);
+        if (cached && cachedSpace && cached.bySpace[cachedSpace]) {
+          set({ spaces: cached.spaces, spaceId: cachedSpace });
+          await applyLists(cachedSpace, cached.bySpace[cachedSpace]);
+          set({ loading: false });
+        }
         const spaces = await call('spaces.list', {});
         set({ spaces });
-        const spaceId = spaces.find((s) => s.id === prefs.spaceId)?.id ?? spaces[0]?.id;
-        await Promise.all([spaceId ? selectSpace(spaceId) : Promise.resolve(), loadPreview()]);
+        const spaceId = spaces.some((s) => s.id === state.spaceId) ? state.spaceId : pick(spaces);
+        if (spaceId) await selectSpace(spaceId);
+        set({ loading: false });
+        await preview;
       } catch (error) {
         set({ error: messageOf(error) });
       } finally {
@@ -164,7 +205,7 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
 
     async save(): Promise<void> {
       if (state.saving) return;
-      if (!state.spaceId || !state.typeKey) return set({ error: 'Choose a space and a type first.' });
+      if (!state.spaceId || !state.typeKey) return set({ error: i18n.t('clip.chooseTarget') });
       set({ saving: true, error: undefined, result: undefined });
       try {
         const result = await call('clip.submit', {

@@ -83,3 +83,33 @@ describe('clip form', () => {
     expect(next.state).toMatchObject({ spaceId: 's2', typeKey: 'bookmark', collectionId: 'c1' });
   });
 });
+
+describe('clip form list cache', () => {
+  it('is usable from the cache before the background answers, then refreshes', async () => {
+    const area = memoryArea();
+    const { createListCacheStore } = await import('../../../lib/popup/list-cache-store');
+    const cache = createListCacheStore(area);
+    const first = createClipFormController({ background: fakeBackground([]), prefs: createClipPrefsStore(memoryArea()), cache }, () => {});
+    await first.init(1);
+    expect(Object.keys((await cache.load())?.bySpace ?? {})).toEqual(['s1']);
+
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = fakeBackground([]);
+    const slowBackground = {
+      async call(type: string, payload: unknown) {
+        if (type === 'spaces.list') await gate;
+        return slow.call(type as never, payload as never);
+      },
+    } as typeof slow;
+    const second = createClipFormController({ background: slowBackground, prefs: createClipPrefsStore(memoryArea()), cache }, () => {});
+    const done = second.init(1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(second.state).toMatchObject({ loading: false, spaceId: 's1', typeKey: 'page' });
+    release();
+    await done;
+    expect(second.state.spaces).toHaveLength(2);
+  });
+});
