@@ -2,18 +2,10 @@
  * One error type for every way a call to Anytype can fail. `kind` is what the person must do
  * differently, so each kind has exactly one message that names the next step.
  */
-export type AnytypeErrorKind =
-  | 'offline'
-  | 'unauthorized'
-  | 'origin_rejected'
-  | 'rate_limited'
-  | 'pairing_failed'
-  | 'pairing_unavailable'
-  | 'bad_request'
-  | 'not_found'
-  | 'server';
+import type { GeneratedI18nStructure } from '#i18n';
+import { createI18n } from '@wxt-dev/i18n';
 
-export const ERROR_KINDS: readonly AnytypeErrorKind[] = [
+export const ERROR_KINDS = [
   'offline',
   'unauthorized',
   'origin_rejected',
@@ -23,9 +15,14 @@ export const ERROR_KINDS: readonly AnytypeErrorKind[] = [
   'bad_request',
   'not_found',
   'server',
-];
+] as const;
 
-const MESSAGES: Record<AnytypeErrorKind, string> = {
+export type AnytypeErrorKind = (typeof ERROR_KINDS)[number];
+
+// English, as in locales/en.yml (a unit test keeps the two equal). The extension pages and the
+// background ask the browser's i18n for the person's language; Node (e2e tests, tools) has neither
+// the `#i18n` alias nor `browser.i18n`, so there the English text is used as it is.
+const ENGLISH: Record<AnytypeErrorKind, string> = {
   offline: 'Anytype is not running. Start Anytype Desktop, then try again.',
   unauthorized: 'Anytype no longer accepts this connection. Pair again from the extension popup.',
   origin_rejected:
@@ -38,8 +35,14 @@ const MESSAGES: Record<AnytypeErrorKind, string> = {
   server: 'Anytype reported an internal error. Try again; if it keeps happening, restart Anytype Desktop.',
 };
 
+const i18n = createI18n<GeneratedI18nStructure>();
+
 export function userMessage(kind: AnytypeErrorKind): string {
-  return MESSAGES[kind];
+  try {
+    return i18n.t(`errors.${kind}`) || ENGLISH[kind];
+  } catch {
+    return ENGLISH[kind];
+  }
 }
 
 export interface AnytypeErrorDetails {

@@ -4,6 +4,7 @@
  * every handler result through them, so a field nobody listed (an API key, say) is dropped.
  */
 import * as v from 'valibot';
+import { ERROR_KINDS } from '../anytype/errors';
 import { ClipModeSchema, PageModeSchema } from '../capture/schema';
 import type { SenderClass } from './senders';
 import { ClipSettingsSchema } from '../settings/clip-settings';
@@ -16,17 +17,7 @@ export const IdSchema = v.pipe(v.string(), v.maxLength(200), v.regex(ID_PATTERN,
 
 const Empty = v.strictObject({});
 
-export const ErrorKindSchema = v.picklist([
-  'offline',
-  'unauthorized',
-  'origin_rejected',
-  'rate_limited',
-  'pairing_failed',
-  'pairing_unavailable',
-  'bad_request',
-  'not_found',
-  'server',
-]);
+export const ErrorKindSchema = v.picklist(ERROR_KINDS);
 
 export const QueueSummarySchema = v.object({
   pending: v.number(),
