@@ -1,0 +1,176 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright';
+import { CHROMIUM_EXTENSION_DIR, CHROMIUM_PATH, HEADLESS, assertBuilt } from '../harness/config';
+import { type FixtureServer, startFixtureServer } from '../harness/fixture-server';
+import { wipeAndReload } from '../harness/reset';
+import type { ExtensionGlobal } from '../harness/types';
+
+/**
+ * A Chromium for the scenarios the shared harness cannot express: more than one unpacked
+ * extension at once, and CDP control over the extension's service worker. It follows the
+ * harness's launch (same flags, fresh profile, loopback fixture server) and exposes the Playwright
+ * context instead of the BrowserSession abstraction.
+ */
+const TIMEOUT = 10_000;
+
+export interface ExtensionsChromium {
+  context: BrowserContext;
+  /** Our extension's id. */
+  extensionId: string;
+  fixture: FixtureServer;
+  /** popup.html of our extension in a new tab (`query` without '?'). */
+  openPopup(query?: string): Promise<Page>;
+  /** A fixture page in a new tab; returns the page and its tab id. */
+  openFixture(path?: string): Promise<{ page: Page; tabId: number; url: string }>;
+  /** Our service worker, waking it by opening an extension page if it is stopped. */
+  worker(): Promise<Worker>;
+  /** A fresh install: storage, IndexedDB, alarms and rules wiped, extension reloaded (harness's wipeAndReload). */
+  reset(): Promise<void>;
+  /** Stops our service worker through CDP (as Chromium does after 30 s idle); resolves once stopped. */
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+let fixtureCounter = 0;
+
+export async function launchChromiumWith(extraExtensionDirs: string[] = []): Promise<ExtensionsChromium> {
+  assertBuilt(CHROMIUM_EXTENSION_DIR);
+  const dirs = [CHROMIUM_EXTENSION_DIR, ...extraExtensionDirs].join(',');
+  const profileDir = mkdtempSync(join(tmpdir(), 'cta-e2e-proxy-'));
+  const fixture = await startFixtureServer();
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: HEADLESS,
+    viewport: { width: 400, height: 600 },
+    args: [
+      `--disable-extensions-except=${dirs}`,
+      `--load-extension=${dirs}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const close = async () => {
+    await context.close();
+    await fixture.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+  try {
+    const extensionId = await ourExtensionId(context);
+    const baseUrl = `chrome-extension://${extensionId}/`;
+    const ours = (w: Worker) => w.url().startsWith(baseUrl);
+
+    const openPopup = async (query = '') => {
+      const page = await context.newPage();
+      page.setDefaultTimeout(TIMEOUT);
+      await page.goto(`${baseUrl}popup.html${query ? `?${query}` : ''}`);
+      return page;
+    };
+    const worker = async () => {
+      const running = context.serviceWorkers().find(ours);
+      if (running) return running;
+      const started = context.waitForEvent('serviceworker', { predicate: ours, timeout: TIMEOUT });
+      const page = await openPopup();
+      try {
+        return await started;
+      } finally {
+        await page.close();
+      }
+    };
+
+    return {
+      context,
+      extensionId,
+      fixture,
+      openPopup,
+      worker,
+      async openFixture(path = '/') {
+        fixtureCounter += 1;
+        const url = new URL(path, fixture.url);
+        url.searchParams.set('proxy', String(fixtureCounter));
+        const page = await context.newPage();
+        page.setDefaultTimeout(TIMEOUT);
+        await page.goto(url.href);
+        const tabId = await (await worker()).evaluate(async (wanted: string) => {
+          const tabs = await (globalThis as unknown as ExtensionGlobal).chrome.tabs.query({});
+          return tabs.find((tab) => tab.url === wanted)?.id ?? -1;
+        }, url.href);
+        if (tabId < 0) throw new Error(`No tab shows ${url.href}`);
+        return { page, tabId, url: url.href };
+      },
+      async reset() {
+        // Keep one blank tab so the browser never runs out of windows.
+        const keep = await context.newPage();
+        for (const page of context.pages()) if (page !== keep) await page.close();
+        const restarted = context.waitForEvent('serviceworker', { predicate: ours, timeout: TIMEOUT });
+        await (await worker()).evaluate(wipeAndReload);
+        await restarted;
+      },
+      async stopWorker() {
+        await stopServiceWorker(context, baseUrl);
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** The id of the extension loaded from CHROMIUM_EXTENSION_DIR (its worker is background.js and it has popup.html). */
+async function ourExtensionId(context: BrowserContext): Promise<string> {
+  const deadline = Date.now() + TIMEOUT;
+  for (;;) {
+    for (const w of context.serviceWorkers()) {
+      const isOurs = await w
+        .evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.runtime.getManifest().name === 'Clip to Anytype')
+        .catch(() => false);
+      if (isOurs) return new URL(w.url()).host;
+    }
+    if (Date.now() > deadline) throw new Error('Clip to Anytype did not start its service worker');
+    await context.waitForEvent('serviceworker', { timeout: 1_000 }).catch(() => undefined);
+  }
+}
+
+interface WorkerVersion {
+  versionId: string;
+  scriptURL: string;
+  runningStatus: string;
+}
+
+/**
+ * CDP's ServiceWorker domain, from a session on a plain page (a session on an extension page is
+ * torn down with the worker). `stopAllServiceWorkers` is gone from this Chromium; `stopWorker`
+ * with the running version's id does the same for one worker.
+ */
+async function stopServiceWorker(context: BrowserContext, baseUrl: string): Promise<void> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    const versions = new Map<string, WorkerVersion>();
+    const seen = (event: { versions: WorkerVersion[] }) => {
+      for (const v of event.versions) if (v.scriptURL.startsWith(baseUrl)) versions.set(v.versionId, v);
+    };
+    cdp.on('ServiceWorker.workerVersionUpdated', seen);
+    await cdp.send('ServiceWorker.enable');
+    const deadline = Date.now() + TIMEOUT;
+    const running = () => [...versions.values()].filter((v) => v.runningStatus === 'running');
+    while (running().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const targets = running();
+    if (targets.length === 0) throw new Error('No running service worker of the extension to stop');
+    for (const v of targets) await cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId });
+    while ([...versions.values()].some((v) => v.runningStatus !== 'stopped') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if ([...versions.values()].some((v) => v.runningStatus !== 'stopped')) throw new Error('The worker did not stop');
+    await cdp.detach();
+  } finally {
+    await page.close();
+  }
+}
