@@ -51,6 +51,9 @@ const worst = Number(arg('worst') ?? 0);
 const only = arg('only')?.split(',');
 const floor = arg('floor') !== undefined ? Number(arg('floor')) : undefined;
 
+/** Results go to stdout directly: extractors may leave console patched. */
+const out = (line = '') => process.stdout.write(`${line}\n`);
+
 /** Extractors log their own parse trouble (bad JSON-LD, retries); that would drown the table. */
 function silenceConsole(): () => void {
   const saved = { log: console.log, warn: console.warn, error: console.error, info: console.info };
@@ -71,7 +74,9 @@ const results: Record<string, { counts: PageCounts[]; ms: number[] }> = {};
 for (const name of names) results[name] = { counts: [], ms: [] };
 const perPage: { id: string; url: string; counts: PageCounts }[] = [];
 
+let done = 0;
 for (const page of pages) {
+  if (++done % 20 === 0) process.stderr.write(`${done}/${pages.length}\n`);
   for (const name of names) {
     const dom = new JSDOM(page.html.toString('utf8'), { url: page.url, contentType: 'text/html', virtualConsole });
     const doc = dom.window.document;
@@ -95,13 +100,13 @@ for (const page of pages) {
   }
 }
 
-console.log(`pages: ${pages.length}${failures.length ? ` (${failures.length} failures: ${failures.slice(0, 3).join('; ')})` : ''}`);
-console.log('extractor     F1      ±       precision  recall  median ms  p95 ms');
+out(`pages: ${pages.length}${failures.length ? ` (${failures.length} failures: ${failures.slice(0, 3).join('; ')})` : ''}`);
+out('extractor     F1      ±       precision  recall  median ms  p95 ms');
 for (const name of names) {
   const { counts, ms } = results[name]!;
   const s = score(counts);
   const sorted = [...ms].sort((a, b) => a - b);
-  console.log(
+  out(
     `${name.padEnd(12)}  ${s.f1.toFixed(3)}  ${bootstrapF1Std(counts).toFixed(3)}   ${s.precision.toFixed(3)}      ${s.recall.toFixed(3)}   ${quantile(sorted, 0.5).toFixed(1).padStart(8)}  ${quantile(sorted, 0.95).toFixed(1).padStart(6)}`,
   );
 }
@@ -112,9 +117,9 @@ if (worst > 0) {
     const r = pageRecall(c) ?? 0;
     return p + r === 0 ? 0 : (2 * p * r) / (p + r);
   };
-  console.log(`\nworst ${worst} pages (ours): id  F1  P  R  url`);
+  out(`\nworst ${worst} pages (ours): id  F1  P  R  url`);
   for (const p of [...perPage].sort((a, b) => f1(a.counts) - f1(b.counts)).slice(0, worst)) {
-    console.log(
+    out(
       `${p.id.slice(0, 12)}  ${f1(p.counts).toFixed(2)}  ${(pagePrecision(p.counts) ?? 0).toFixed(2)}  ${(pageRecall(p.counts) ?? 0).toFixed(2)}  ${p.url}`,
     );
   }

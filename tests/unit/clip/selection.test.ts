@@ -1,7 +1,11 @@
-// @vitest-environment jsdom
-// happy-dom's Range.cloneContents loses nodes across element boundaries; jsdom implements Range per spec.
 import { clipFullPage, clipSelection, ClipError, MAX_MARKDOWN_BYTES } from '../../../lib/clip/index';
+import { JSDOM } from 'jsdom';
 import { parseHtml } from './helpers';
+
+/** happy-dom's Range.cloneContents loses nodes across element boundaries; jsdom implements Range per spec. */
+function jsdomDocument(html: string): Document {
+  return new JSDOM(html).window.document;
+}
 
 function selectionOf(...ranges: Range[]): Selection {
   return { rangeCount: ranges.length, getRangeAt: (i: number) => ranges[i]! } as unknown as Selection;
@@ -11,7 +15,7 @@ describe('clipSelection', () => {
   const url = 'https://example.com/page';
 
   it('joins every range, each as its own block', () => {
-    const doc = parseHtml('<p id="a">First paragraph.</p><p>skip me</p><p id="b">Second <a href="/x">link</a>.</p>');
+    const doc = jsdomDocument('<p id="a">First paragraph.</p><p>skip me</p><p id="b">Second <a href="/x">link</a>.</p>');
     const r1 = doc.createRange();
     r1.selectNodeContents(doc.getElementById('a')!);
     const r2 = doc.createRange();
@@ -21,7 +25,7 @@ describe('clipSelection', () => {
   });
 
   it('keeps the table and code context of a partial selection', () => {
-    const doc = parseHtml('<table><tr><th>k</th><th>v</th></tr><tr id="r"><td>a</td><td>1</td></tr></table><pre class="language-js"><code id="c">let a = 1;</code></pre>');
+    const doc = jsdomDocument('<table><tr><th>k</th><th>v</th></tr><tr id="r"><td>a</td><td>1</td></tr></table><pre class="language-js"><code id="c">let a = 1;</code></pre>');
     const rows = doc.createRange();
     rows.setStartBefore(doc.querySelector('tr')!);
     rows.setEndAfter(doc.getElementById('r')!);
