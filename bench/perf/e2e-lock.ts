@@ -17,10 +17,8 @@ export function acquireE2eLock(waitMs: number): Promise<HeldLock> {
   const child = spawn('flock', ['-w', seconds, E2E_LOCK, 'sh', '-c', 'echo locked; cat >/dev/null'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const release = () => {
-    child.stdin.end();
-    if (child.pid !== undefined && child.exitCode === null) child.kill();
-  };
+  // Closing stdin ends `cat`, then `sh` and `flock`, which frees the lock; it also happens if the bench dies.
+  const release = () => child.stdin.end();
   return new Promise<HeldLock>((resolve, reject) => {
     let held = false;
     child.stdout.on('data', (chunk: Buffer) => {
