@@ -2,6 +2,7 @@
  * What the toolbar button says about the queue: a count when clips wait, and a title that says
  * why and what to do ("2 clips waiting: Anytype is not running").
  */
+import { i18n } from '#i18n';
 import type { QueueSummary } from '../queue';
 
 export interface Badge {
@@ -10,25 +11,30 @@ export interface Badge {
   color: string;
 }
 
-const REASONS: Record<string, string> = {
-  offline: 'Anytype is not running. Start Anytype Desktop.',
-  rate_limited: 'Anytype is busy; retrying shortly.',
-  origin_rejected: 'Anytype refused the extension. Reload the extension.',
-  unauthorized: 'Anytype no longer accepts this connection. Open the extension and pair again.',
-};
+// Reasons with words of their own in the locale files (badge.reasons.*); others show no reason.
+const REASONS = ['offline', 'rate_limited', 'origin_rejected', 'unauthorized'] as const;
+type Reason = (typeof REASONS)[number];
+const isReason = (value: string | undefined): value is Reason => REASONS.some((reason) => reason === value);
+const reasonText = (reason: Reason) => i18n.t(`badge.reasons.${reason}`);
 
 export function badgeFor(summary: QueueSummary): Badge {
   const waiting = summary.pending + summary.sending;
-  const reason = summary.paused ? REASONS.unauthorized : summary.waitingReason ? REASONS[summary.waitingReason] : undefined;
+  const reason = summary.paused
+    ? reasonText('unauthorized')
+    : isReason(summary.waitingReason)
+      ? reasonText(summary.waitingReason)
+      : undefined;
   if (summary.failed > 0) {
-    const failed = `${summary.failed} ${summary.failed === 1 ? 'clip' : 'clips'} could not be saved. Open the extension to retry.`;
-    return { text: String(waiting + summary.failed), title: `Clip to Anytype: ${failed}`, color: '#b42318' };
+    const failed = i18n.t('badge.failed', summary.failed);
+    return { text: String(waiting + summary.failed), title: i18n.t('badge.title', { detail: failed }), color: '#b42318' };
   }
-  if (waiting === 0) return { text: '', title: 'Clip to Anytype', color: '#2563eb' };
-  const count = `${waiting} ${waiting === 1 ? 'clip' : 'clips'} waiting`;
+  if (waiting === 0) return { text: '', title: i18n.t('badge.idle'), color: '#2563eb' };
+  const count = i18n.t('badge.waiting', waiting);
   return {
     text: String(waiting),
-    title: `Clip to Anytype: ${reason ? `${count}: ${reason}` : `${count}, sending now`}`,
+    title: i18n.t('badge.title', {
+      detail: reason ? i18n.t('badge.waitingBecause', { count, reason }) : i18n.t('badge.sendingNow', { count }),
+    }),
     color: reason ? '#b54708' : '#2563eb',
   };
 }

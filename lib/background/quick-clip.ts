@@ -3,6 +3,7 @@
  * matching site rule, else the last choices, else the first space; the outcome is told by a
  * notification, which never takes focus from the page.
  */
+import { i18n } from '#i18n';
 import type { ClipMode } from '../capture/schema';
 import type { MessageOutput } from '../protocol/messages';
 import { ProtocolFailure } from '../protocol/router';
@@ -36,9 +37,9 @@ export function createQuickClip(deps: QuickClipDeps) {
   return {
     async run(tab: QuickClipTab | undefined, mode: ClipMode, targetUrl?: string): Promise<void> {
       try {
-        if (tab?.id === undefined || !tab.url) throw new ProtocolFailure('no_tab', 'Open the page you want to clip, then try again.');
+        if (tab?.id === undefined || !tab.url) throw new ProtocolFailure('no_tab', i18n.t('quick.noTab'));
         if ((mode === 'link' || mode === 'image') && (!targetUrl || !WEB_URL.test(targetUrl))) {
-          throw new ProtocolFailure('invalid_message', 'Only links and images with a web address (http or https) can be saved.');
+          throw new ProtocolFailure('invalid_message', i18n.t('quick.webOnly'));
         }
         const target = await deps.resolveTarget(tab.url, mode);
         const typeKey = mode === 'link' ? 'bookmark' : target.typeKey;
@@ -51,14 +52,16 @@ export function createQuickClip(deps: QuickClipDeps) {
           title: '',
           targetUrl,
         });
-        const where = target.spaceName ? `Saved to ${target.spaceName}` : 'Saved to Anytype';
+        const where = target.spaceName
+          ? i18n.t('quick.savedTo', { space: target.spaceName })
+          : i18n.t('quick.savedToAnytype');
         if (result.state === 'done') deps.notify({ title: where, message: tab.title || tab.url });
-        else if (result.state === 'queued') deps.notify({ title: 'Clip kept in the extension', message: result.message ?? '' });
-        else deps.notify({ title: 'Clip not saved', message: result.message ?? 'Anytype did not accept this clip.' });
+        else if (result.state === 'queued') deps.notify({ title: i18n.t('quick.kept'), message: result.message ?? '' });
+        else deps.notify({ title: i18n.t('quick.notSaved'), message: result.message ?? i18n.t('quick.notAccepted') });
         if (result.state === 'done' && deps.afterSave) await deps.afterSave(tab.id, result, target).catch(() => undefined);
       } catch (error) {
-        const message = error instanceof Error ? error.message : 'Something went wrong.';
-        deps.notify({ title: 'Clip not saved', message });
+        const message = error instanceof Error ? error.message : i18n.t('quick.failed');
+        deps.notify({ title: i18n.t('quick.notSaved'), message });
       }
     },
   };

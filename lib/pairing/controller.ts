@@ -5,6 +5,7 @@
  * `createApiKey` and `connection.saveKey`), and the background keeps the key. Connect starts
  * exactly one challenge per click: Anytype caps challenges per run, so nothing here retries.
  */
+import { i18n } from '#i18n';
 import { isAnytypeError } from '../anytype/errors';
 import { BackgroundError, type BackgroundClient } from '../protocol/client';
 import type { MessageOutput } from '../protocol/messages';
@@ -48,7 +49,7 @@ export function createPairingController(deps: PairingDeps, onChange: (state: Pai
 
   function messageOf(error: unknown): string {
     if (isAnytypeError(error) || error instanceof BackgroundError) return error.message;
-    return 'Something went wrong. Try again.';
+    return i18n.t('app.genericError');
   }
 
   function baseUrl(): string {
@@ -95,12 +96,12 @@ export function createPairingController(deps: PairingDeps, onChange: (state: Pai
       run(async () => {
         const code = rawCode.trim();
         if (!CODE_PATTERN.test(code)) {
-          set({ error: 'Enter the 4 digits that Anytype Desktop shows.' });
+          set({ error: i18n.t('pairing.errors.badCode') });
           return;
         }
         const pending = await deps.pending.load(baseUrl());
         if (!pending) {
-          set({ step: 'start', error: 'That pairing request has ended. Click Connect to start again.' });
+          set({ step: 'start', error: i18n.t('pairing.errors.ended') });
           return;
         }
         const { apiKey } = await deps.makeAuth(baseUrl()).createApiKey(pending.challengeId, code);
@@ -117,7 +118,7 @@ export function createPairingController(deps: PairingDeps, onChange: (state: Pai
       run(async () => {
         const apiKey = rawKey.trim();
         if (apiKey.length < 8) {
-          set({ error: 'Paste the whole key from Anytype Desktop › Settings › API Keys.' });
+          set({ error: i18n.t('pairing.errors.shortKey') });
           return;
         }
         const status = await deps.background.call('connection.saveKey', { apiKey });
@@ -136,7 +137,7 @@ export function createPairingController(deps: PairingDeps, onChange: (state: Pai
         set({
           step: 'start',
           status,
-          info: 'Disconnected. The key is forgotten here; to revoke it, open Anytype Desktop › Settings › API Keys.',
+          info: i18n.t('pairing.disconnected'),
         });
       }),
   };
