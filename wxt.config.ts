@@ -50,6 +50,6 @@ export default defineConfig({
           },
         }
       : {}),
-    ...(e2eBuild ? { web_accessible_resources: [{ resources: ['popup.html'], matches: ['<all_urls>'] }] } : {}),
+    ...(e2eBuild ? { web_accessible_resources: [{ resources: ['popup.html', 'options.html'], matches: ['<all_urls>'] }] } : {}),
   }),
 });

@@ -15,6 +15,7 @@ export interface PopupDeps {
   /** The tab to clip: `?tabId=N`, or the active tab. */
   tabId?: number;
   permissions?: PermissionsApi;
+  openSettings?: () => void;
 }
 
 export function PopupApp({ deps }: { deps: PopupDeps }) {
@@ -27,8 +28,13 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
 
   return (
     <main class="popup">
-      <header>
+      <header class="popup-header">
         <h1>{i18n.t('app.name')}</h1>
+        {deps.openSettings && (
+          <button type="button" class="link-button" onClick={deps.openSettings}>
+            {i18n.t('app.settings')}
+          </button>
+        )}
       </header>
       <AccessGate permissions={deps.permissions} baseUrl={state.status?.baseUrl}>
         {state.step === 'connected' && <QueueStatus background={deps.pairing.background} />}

@@ -32,6 +32,7 @@ const deps: PopupDeps = {
   },
   tabId: await tabToClip(),
   permissions: browser.permissions,
+  openSettings: () => void browser.runtime.openOptionsPage(),
 };
 // Wake the queue: opening the popup is one of the moments a waiting clip is retried.
 void background.call('queue.summary', {}).catch(() => undefined);

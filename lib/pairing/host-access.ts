@@ -15,7 +15,8 @@ export function hostPatternFor(baseUrl: string): string {
 
 export async function hasHostAccess(permissions: PermissionsApi, baseUrl: string): Promise<boolean> {
   try {
-    return await permissions.contains({ origins: [`${new URL(baseUrl).origin}/*`] });
+    // Firefox's match patterns cannot name a port, so ask about the host pattern the manifest grants.
+    return await permissions.contains({ origins: [hostPatternFor(baseUrl)] });
   } catch {
     // An API that cannot answer (old browser): assume the install-time grant holds.
     return true;
