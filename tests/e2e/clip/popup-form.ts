@@ -1,0 +1,89 @@
+import { expect } from 'vitest';
+import type { PopupPage } from '../harness';
+import { waitUntil } from '../harness';
+
+/**
+ * Driving the popup's clip form by the names people and screen readers see. The harness's
+ * PopupPage has no "choose an option" action, so a combobox is set the way a person's choice
+ * arrives: the <select> labelled so gets the option with that text and a change event.
+ */
+
+/** Pairs with a key "created in Desktop Settings › API Keys" (the quickest way in). */
+export async function pairWithKey(popup: PopupPage, key: string): Promise<void> {
+  await popup.clickButton('Use an API key');
+  await popup.fill('textbox', 'API key', key);
+  await popup.clickButton('Save key');
+  await popup.waitForText('status', 'Connected');
+}
+
+/**
+ * Evaluated functions are serialised into the page and cannot close over values, so the label
+ * and option text are written into the function's source as JSON literals.
+ */
+function chooseScript(label: string, option: string): () => string {
+  const source = `
+    const label = Array.from(document.querySelectorAll('label')).find((l) => l.textContent.trim() === ${JSON.stringify(label)});
+    const select = label ? document.getElementById(label.htmlFor) : null;
+    if (!(select instanceof HTMLSelectElement)) return 'no combobox';
+    if (select.disabled) return 'disabled';
+    const wanted = Array.from(select.options).find((o) => o.text.trim() === ${JSON.stringify(option)});
+    if (!wanted) return 'no option';
+    select.value = wanted.value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    return 'ok';`;
+  return new Function(source) as () => string;
+}
+
+/** Chooses the option with this text in the combobox with this label (waits for the option to load). */
+export async function choose(popup: PopupPage, label: string, option: string): Promise<void> {
+  const script = chooseScript(label, option);
+  await waitUntil(`option "${option}" in combobox "${label}"`, async () =>
+    (await popup.evaluate(script)) === 'ok' ? true : undefined,
+  );
+}
+
+/** The text of the selected option of a combobox (PopupPage.valueOf gives its value, an id). */
+export async function chosenText(popup: PopupPage, label: string): Promise<string> {
+  const source = `
+    const label = Array.from(document.querySelectorAll('label')).find((l) => l.textContent.trim() === ${JSON.stringify(label)});
+    const select = label ? document.getElementById(label.htmlFor) : null;
+    return select instanceof HTMLSelectElement ? (select.selectedOptions[0]?.text ?? '') : '';`;
+  return popup.evaluate(new Function(source) as () => string);
+}
+
+/** Adds tags through the Tags textbox; a comma ends a tag like Enter does. */
+export async function addTags(popup: PopupPage, names: string[]): Promise<void> {
+  for (const name of names) {
+    await popup.fill('textbox', 'Tags', `${name},`);
+    await popup.waitFor('button', `Remove tag ${name}`);
+  }
+}
+
+/** The address of the first link with this exact text. */
+export async function linkHref(popup: PopupPage, text: string): Promise<string> {
+  const source = `
+    const link = Array.from(document.querySelectorAll('a')).find((a) => a.textContent.trim() === ${JSON.stringify(text)});
+    return link ? link.getAttribute('href') : '';`;
+  return popup.evaluate(new Function(source) as () => string);
+}
+
+/** Waits until the Preview region shows the captured page (not "Reading the page…"). */
+export async function waitForPreview(popup: PopupPage, expected: string | RegExp): Promise<string> {
+  const source = `
+    const region = document.querySelector('section[aria-label="Preview"]');
+    return region ? region.textContent.replace(/\\s+/g, ' ').trim() : '';`;
+  const read = new Function(source) as () => string;
+  return waitUntil(`the preview to show ${String(expected)}`, async () => {
+    const text = await popup.evaluate(read);
+    return (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) ? text : undefined;
+  });
+}
+
+export function anytypeLink(spaceId: string, objectId: string): string {
+  return `anytype://object?objectId=${encodeURIComponent(objectId)}&spaceId=${encodeURIComponent(spaceId)}`;
+}
+
+/** Nothing in the popup threw while it was used. */
+export function expectNoPageErrors(popup: PopupPage): void {
+  expect(popup.errors()).toEqual([]);
+}

@@ -1,0 +1,116 @@
+import { describe, expect, test } from 'vitest';
+import { BROWSERS, type ExtensionGlobal, useBrowser, useSandbox, waitUntil } from '../harness';
+import { expectOriginsAccepted } from '../harness/log-checks';
+import { panelShown, quickClip, usePanel } from './in-tab';
+import { pairWithKey } from './popup-form';
+import { ARTICLE, ARTICLE_PATH, openTab, useSite } from './site';
+import { vaultView } from './vault';
+
+// Quick clips without the popup (context menu: link, image; keyboard command: page), then the
+// in-page "Saved to Anytype" panel, and a site rule choosing where a quick clip goes. A real
+// context menu cannot be clicked headless: the test build exposes what its listener calls.
+const site = useSite();
+const sandbox = useSandbox();
+let key = '';
+const vault = vaultView(sandbox, () => key);
+
+describe.each(BROWSERS)('quick clip in $name', ({ launch }) => {
+  const browser = useBrowser(launch);
+
+  async function pair(): Promise<void> {
+    const popup = await browser().openPopup();
+    await pairWithKey(popup, key);
+    await popup.close();
+  }
+
+  test('Save link: a bookmark of the link in the first space; a tag and a collection added from the panel reach it', async () => {
+    key = await sandbox().control.issueKey();
+    await pair();
+    const page = await openTab(browser(), site().url(ARTICLE_PATH));
+    const link = site().url(ARTICLE.linkPath);
+    const personal = await vault.spaceId('Personal');
+    const readingList = await vault.collectionId(personal, 'Reading list');
+
+    await quickClip(browser(), page.tabId, 'link', link);
+    const stored = await vault.clipOf(personal, link);
+    expect(stored.type_key).toBe('bookmark');
+    expect(stored.name).toBe(link);
+    expect(stored.markdown).toContain(`Linked from [${ARTICLE.tabTitle}](${page.url})`);
+    expect(stored.lists).toEqual([]);
+    expect(await vault.tagNames(stored)).toEqual([]);
+    expect(await vault.allWithSource(page.url)).toEqual([]); // the link was saved, not the page
+
+    expect(await panelShown(browser(), page.tabId)).toBe(true);
+    expect(await usePanel(browser(), page.tabId, { tag: 'shore-guides' })).toBe('Updated');
+    await waitUntil('the panel tag to reach the object', async () => {
+      const now = await vault.clipOf(personal, link);
+      return (await vault.tagNames(now)).includes('shore-guides') ? true : undefined;
+    });
+    expect(await usePanel(browser(), page.tabId, { collection: 'Reading list' })).toBe('Updated');
+    await waitUntil('the panel collection to reach the object', async () =>
+      (await vault.clipOf(personal, link)).lists.includes(readingList) ? true : undefined,
+    );
+
+    const after = await vault.clipOf(personal, link);
+    expect(await vault.tagNames(after)).toEqual(['shore-guides']);
+    expect(after.lists).toEqual([readingList]);
+    expect(await vault.tagCount(personal, 'shore-guides')).toBe(1);
+    expectOriginsAccepted(await sandbox().control.log());
+  });
+
+  test('Save image: the image and where it was found, in the first space', async () => {
+    key = await sandbox().control.issueKey();
+    await pair();
+    const page = await openTab(browser(), site().url(ARTICLE_PATH));
+    const image = site().url(ARTICLE.imagePath);
+    const personal = await vault.spaceId('Personal');
+
+    await quickClip(browser(), page.tabId, 'image', image);
+    const stored = await vault.clipOf(personal, page.url);
+    expect(stored.type_key).toBe('page');
+    expect(stored.name).toBe(ARTICLE.tabTitle);
+    expect(stored.markdown).toContain(`](${image})`);
+    expect(stored.markdown).toMatch(/^!\[[^\]]*\]\(/m);
+    expect(stored.markdown).toContain(`From [${ARTICLE.tabTitle}](${page.url})`);
+    expect(stored.markdown).not.toContain('Tide pools are small worlds');
+  });
+
+  test('a site rule chooses the space, type, collection and tags of a quick clip', async () => {
+    key = await sandbox().control.issueKey();
+    await pair();
+    const research = await vault.spaceId('Research');
+    const personal = await vault.spaceId('Personal');
+    const readingList = await vault.collectionId(research, 'Reading list');
+    const rule = {
+      id: 'coastal-notes',
+      pattern: `${site().origin}/articles/`,
+      spaceId: research,
+      typeKey: 'note',
+      collectionId: readingList,
+      tagNames: ['research', 'rock-pools'],
+    };
+    // Written where the options page keeps it (lib/settings/clip-settings.ts, 'settings:clip').
+    await browser().evaluateInExtension(
+      async (r: typeof rule) =>
+        (globalThis as unknown as ExtensionGlobal).chrome.storage.local.set({
+          'settings:clip': { defaults: { tagNames: [] }, siteRules: [r] },
+        }),
+      rule,
+    );
+    const page = await openTab(browser(), site().url(ARTICLE_PATH));
+
+    await quickClip(browser(), page.tabId, 'article');
+    const stored = await vault.clipOf(research, page.url);
+    expect(await vault.allWithSource(page.url)).toHaveLength(1);
+    expect((await sandbox().control.objects(personal)).filter((o) => o.properties.source === page.url)).toEqual([]);
+    expect(stored.type_key).toBe('note');
+    expect(stored.name).toBe(ARTICLE.title);
+    expect(stored.lists).toEqual([readingList]);
+    expect(await vault.tagNames(stored)).toEqual(['research', 'rock-pools']);
+    expect(await vault.tagCount(research, 'rock-pools')).toBe(1);
+    expect(stored.markdown).toMatch(/^#{2} Shade and shelter$/m);
+    expect(stored.markdown).not.toContain('Half Moon Bay');
+    // The panel shows where it went.
+    expect(await panelShown(browser(), page.tabId)).toBe(true);
+  });
+});
