@@ -83,7 +83,7 @@ function timingRow(name: string, series: Series, budget: number, failure?: strin
   const parts = [
     v.length ? `n=${v.length}, min ${Math.min(...v).toFixed(1)}, max ${Math.max(...v).toFixed(1)}` : '',
     v.length ? `sandbox busy ${median(series.sandbox).toFixed(1)} ms, ${series.requests.length} request(s)` : '',
-    v.length < ROUNDS && failure ? `FAILED: ${failure}` : '',
+    v.length < ROUNDS && failure ? (v.length ? `stopped early: ${failure}` : failure) : '',
   ];
   const note = parts.filter(Boolean).join('; ');
   return { section: 'time', name, value: v.length ? median(v) : undefined, unit: 'ms', budget, note };
