@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createPairingController, type PairingDeps, type PairingState } from '../lib/pairing/controller';
 import type { PermissionsApi } from '../lib/pairing/host-access';
 import { AccessGate } from './AccessGate';
+import { useDocumentLang } from './document-lang';
 import type { ClipFormDeps } from '../lib/popup/clip-form';
 import { ClipPanel } from './clip/ClipPanel';
 import { PairingPanel } from './pairing/PairingPanel';
@@ -19,6 +20,7 @@ export interface PopupDeps {
 }
 
 export function PopupApp({ deps }: { deps: PopupDeps }) {
+  useDocumentLang();
   const [state, setState] = useState<PairingState>({ step: 'loading', busy: false });
   const controller = useMemo(() => createPairingController(deps.pairing, setState), [deps]);
   useEffect(() => {

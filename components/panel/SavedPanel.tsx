@@ -46,6 +46,8 @@ export function SavedPanel({ init, background, onClose, idleMs = 8000 }: SavedPa
   return (
     <section
       class="panel"
+      // The page around the panel may be in another language than the panel's texts.
+      lang={i18n.t('lang')}
       aria-label={i18n.t('panel.region')}
       onFocusIn={() => setEngaged(true)}
       onFocusOut={() => setEngaged(false)}

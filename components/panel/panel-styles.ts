@@ -4,7 +4,6 @@ export const PANEL_CSS = `
 .panel { position: fixed; top: 16px; right: 16px; z-index: 2147483647; width: 300px; box-sizing: border-box;
   padding: 12px 14px; border-radius: 10px; font: 13px/1.4 system-ui, sans-serif; color: #1b1b1f; background: #fff;
   border: 1px solid #d4d4dc; box-shadow: 0 8px 24px rgba(0,0,0,.18); }
-@media (prefers-color-scheme: dark) { .panel { color: #ececf1; background: #1c1c21; border-color: #3a3a44; } }
 header { display: flex; justify-content: space-between; align-items: center; gap: 8px; }
 label { display: block; font-weight: 600; margin: 8px 0 3px; }
 .row { display: flex; gap: 6px; align-items: center; justify-content: space-between; margin: 8px 0 0; }
@@ -15,4 +14,7 @@ button { font: inherit; padding: 4px 8px; border-radius: 6px; border: 1px solid 
 a { color: #2563eb; }
 .tags { margin: 6px 0 0; color: #5b5b66; }
 :focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
+/* Last, so that it wins: the light colours of links and tags fall below 4.5:1 on the dark background. */
+@media (prefers-color-scheme: dark) { .panel { color: #ececf1; background: #1c1c21; border-color: #3a3a44; }
+  a { color: #6b9bff; } .tags { color: #a6a6b3; } :focus-visible { outline-color: #6b9bff; } }
 `;

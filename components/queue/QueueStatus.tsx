@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type BackgroundClient, BackgroundError } from '../../lib/protocol/client';
 import type { MessageOutput } from '../../lib/protocol/messages';
@@ -37,7 +38,7 @@ export function QueueStatus({ background }: { background: BackgroundClient }) {
   const line = summary && waitingLine(summary);
   if (!line && failed.length === 0 && !error) return null;
   return (
-    <section class="queue" aria-label="Clips not yet in Anytype">
+    <section class="queue" aria-label={i18n.t('queue.region')}>
       {line && <p role="status">{line}</p>}
       {failed.length > 0 && (
         <ul class="failed">
@@ -47,10 +48,10 @@ export function QueueStatus({ background }: { background: BackgroundClient }) {
               <span class="note"> {clip.message}</span>
               <div class="actions">
                 <button type="button" onClick={() => void act('queue.retry', clip.clientId)}>
-                  Retry “{clip.name || 'clip'}”
+                  {i18n.t('queue.retry', { name: clip.name || i18n.t('queue.clip') })}
                 </button>
                 <button type="button" onClick={() => void act('queue.discard', clip.clientId)}>
-                  Discard “{clip.name || 'clip'}”
+                  {i18n.t('queue.discard', { name: clip.name || i18n.t('queue.clip') })}
                 </button>
               </div>
             </li>

@@ -39,6 +39,10 @@ describe('locale files', () => {
     }
   });
 
+  it.each(LOCALES)('%s names its own language for <html lang>', (locale) => {
+    expect(chromeMessages(locale).get('lang')).toBe(locale);
+  });
+
   it('message names stay distinct once dots become underscores (Chrome ignores case too)', () => {
     const names = [...english.keys()].map((key) => key.replaceAll('.', '_').toLowerCase());
     expect(new Set(names).size).toBe(names.length);
