@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright';
 import { CHROMIUM_EXTENSION_DIR, CHROMIUM_PATH, HEADLESS, assertBuilt } from '../harness/config';
 import { type FixtureServer, startFixtureServer } from '../harness/fixture-server';
-import { wipeAndReload } from '../harness/reset';
 import type { ExtensionGlobal } from '../harness/types';
 
 /**
@@ -26,8 +25,6 @@ export interface ExtensionsChromium {
   openFixture(path?: string): Promise<{ page: Page; tabId: number; url: string }>;
   /** Our service worker, waking it by opening an extension page if it is stopped. */
   worker(): Promise<Worker>;
-  /** A fresh install: storage, IndexedDB, alarms and rules wiped, extension reloaded (harness's wipeAndReload). */
-  reset(): Promise<void>;
   /** Stops our service worker through CDP (as Chromium does after 30 s idle); resolves once stopped. */
   stopWorker(): Promise<void>;
   close(): Promise<void>;
@@ -103,14 +100,6 @@ export async function launchChromiumWith(extraExtensionDirs: string[] = []): Pro
         }, url.href);
         if (tabId < 0) throw new Error(`No tab shows ${url.href}`);
         return { page, tabId, url: url.href };
-      },
-      async reset() {
-        // Keep one blank tab so the browser never runs out of windows.
-        const keep = await context.newPage();
-        for (const page of context.pages()) if (page !== keep) await page.close();
-        const restarted = context.waitForEvent('serviceworker', { predicate: ours, timeout: TIMEOUT });
-        await (await worker()).evaluate(wipeAndReload);
-        await restarted;
       },
       async stopWorker() {
         await stopServiceWorker(context, baseUrl);

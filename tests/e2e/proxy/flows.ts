@@ -42,11 +42,13 @@ export async function pairedClipForm(session: BrowserSession, control: SandboxCo
   return { popup, tabId, key, sourceUrl };
 }
 
-/** The clip form has read the page (the title comes from the preview). */
+/** The clip form has read the page (the title comes from the preview) and loaded the space's types. */
 export async function formReady(popup: PopupPage): Promise<void> {
   await popup.waitFor('button', 'Save to Anytype');
-  await waitUntil('the clip form to read the page', async () =>
-    (await popup.valueOf('textbox', 'Title')) === '' ? undefined : true,
+  await waitUntil('the clip form to read the page and load the types', async () =>
+    (await popup.valueOf('textbox', 'Title')) !== '' && (await popup.valueOf('combobox', 'Type')) !== ''
+      ? true
+      : undefined,
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { type ExtensionGlobal, useSandbox, waitUntil } from '../harness';
 import { type ExtensionsChromium, launchChromiumWith } from './chromium-extensions';
 import { expectObjectsFrom, isCreate, objectsFrom, type QueueSummary } from './flows';
@@ -17,8 +17,11 @@ async function pairAndLoadForm(popup: Page, key: string): Promise<void> {
   await byName(popup, 'textbox', 'API key').fill(key);
   await byName(popup, 'button', 'Save key').click();
   await popup.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
-  await waitUntil('the clip form to read the page', async () =>
-    (await byName(popup, 'textbox', 'Title').inputValue()) === '' ? undefined : true,
+  await waitUntil('the clip form to read the page and load the types', async () =>
+    (await byName(popup, 'textbox', 'Title').inputValue()) !== '' &&
+    (await popup.getByRole('combobox', { name: 'Type', exact: true }).inputValue()) !== ''
+      ? true
+      : undefined,
   );
 }
 
@@ -30,14 +33,12 @@ async function summary(popup: Page): Promise<QueueSummary> {
 }
 
 describe('proxy in chromium (CDP only): service worker killed mid-clip', () => {
+  // A fresh browser per test (about a second): a fresh install without reload tricks.
   let chromium: ExtensionsChromium;
-  beforeAll(async () => {
+  beforeEach(async () => {
     chromium = await launchChromiumWith();
   });
   afterEach(async () => {
-    await chromium.reset();
-  });
-  afterAll(async () => {
     await chromium?.close();
   });
 
