@@ -20,7 +20,7 @@ import { acquireE2eLock } from './perf/e2e-lock';
 import { startTimedSandbox } from './perf/sandbox';
 import { entrypointSizes } from './perf/sizes';
 import { median } from './perf/stats';
-import { emptySeries, runTimings, type Series, type TimingResults } from './perf/timings';
+import { emptyResults, runTimings, type Series, type TimingResults } from './perf/timings';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -96,12 +96,7 @@ function requestLines(label: string, series: Series): string[] {
 let details: string[] = [];
 
 async function timingRows(build: boolean): Promise<Row[]> {
-  const results: TimingResults = {
-    popupSmall: emptySeries(),
-    popupArticle: emptySeries(),
-    save: emptySeries(),
-    popupFcp: [],
-  };
+  const results: TimingResults = emptyResults();
   let failure: string | undefined;
   const pages = await startArticleServer();
   try {
@@ -136,7 +131,14 @@ async function timingRows(build: boolean): Promise<Row[]> {
     ...requestLines('save, before the create', results.save),
     offset ? `Page clock − bench clock: ${offset.offset.toFixed(1)} ± ${offset.uncertainty.toFixed(1)} ms (corrected for).` : '',
   ].filter(Boolean);
-  const fcp = results.popupFcp;
+  const { dcl, app, fcp } = results.popupPhases;
+  const phase = (label: string, v: number[]) => (v.length ? `${label} ${median(v).toFixed(0)} ms` : '');
+  const phases = [phase('DOMContentLoaded', dcl), phase('first element in #app', app), phase('first contentful paint', fcp)];
+  if (results.popupSmall.total.length) {
+    phases.push(phase('Save usable', results.popupSmall.total));
+    details.push(`Popup phases, small page tab, medians from navigation start: ${phases.filter(Boolean).join(' → ')}`);
+  }
+  if (results.errors.length) details.push(`Failed rounds (retried): ${results.errors.length}`, ...results.errors.map((e) => `  ${e}`));
   return [
     {
       section: 'time',

@@ -14,6 +14,7 @@ const TIMEOUT = 15_000;
 declare global {
   interface Window {
     __benchSaveReadyAt?: number;
+    __benchAppAt?: number;
   }
 }
 
@@ -28,6 +29,7 @@ const READY_PROBE = `(() => {
   const ready = () => Array.from(document.querySelectorAll('button')).some(
     (b) => (b.textContent || '').trim() === label && !b.disabled && b.getClientRects().length > 0);
   const observer = new MutationObserver(() => {
+    if (window.__benchAppAt === undefined && document.querySelector('#app > *')) window.__benchAppAt = performance.now();
     if (window.__benchSaveReadyAt === undefined && ready()) {
       window.__benchSaveReadyAt = performance.now();
       observer.disconnect();
@@ -48,11 +50,11 @@ export interface OpenedPopup {
   /** The same two moments on the bench's clock (page timeOrigin is wall-clock based like Node's; see clockOffsetMs). */
   navigationStart: number;
   readyAt: number;
-  /** First contentful paint, ms from navigation start (Paint Timing API), when the browser reported one. */
-  fcpMs: number | undefined;
+  /** Phases, ms from navigation start: DOMContentLoaded end, first element in #app, first contentful paint. */
+  phases: { dcl?: number; app?: number; fcp?: number };
 }
 
-async function describe(page: Page, errors: string[]): Promise<string> {
+export async function describe(page: Page, errors: string[]): Promise<string> {
   const text = await page
     .locator('body')
     .textContent({ timeout: 1000 })
@@ -74,12 +76,16 @@ export async function openPopupReady(context: BrowserContext, url: string): Prom
     await page.close();
     throw new Error(`"${SAVE}" never became visible and enabled. ${why}`);
   }
-  const { origin, readyMs, fcpMs } = await page.evaluate(() => ({
+  const { origin, readyMs, phases } = await page.evaluate(() => ({
     origin: performance.timeOrigin,
     readyMs: window.__benchSaveReadyAt ?? Number.NaN,
-    fcpMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    phases: {
+      dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd,
+      app: window.__benchAppAt,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    },
   }));
-  return { page, errors, readyMs, fcpMs, navigationStart: origin, readyAt: origin + readyMs };
+  return { page, errors, readyMs, phases, navigationStart: origin, readyAt: origin + readyMs };
 }
 
 /**
