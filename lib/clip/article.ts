@@ -42,20 +42,29 @@ function runDefuddle(doc: Document, pageUrl: string): { title: string; content: 
   return { title: result.title, content: parsed.body, byline: result.author || undefined };
 }
 
+/** Below this much text Readability has likely picked a teaser or a fragment; ask defuddle too. */
+const SHORT_ARTICLE = 600;
+
 export function extractArticle(doc: Document, pageUrl: string, options: ArticleOptions = {}): ArticleResult {
-  const extractors = options.extractors ?? ['readability'];
-  const candidates: ArticleResult[] = [];
+  const extractors = options.extractors ?? ['readability', 'defuddle'];
+  let best: ArticleResult | undefined;
+  let bestLength = 0;
   for (const name of extractors) {
+    // defuddle is the fallback: it costs more (it reads computed styles) and is needed rarely.
+    if (best && name === 'defuddle' && bestLength >= SHORT_ARTICLE && extractors[0] !== 'defuddle') continue;
     const r = name === 'readability' ? runReadability(doc, pageUrl) : runDefuddle(doc, pageUrl);
-    if (r) candidates.push({ ...r, extractor: name });
+    if (!r) continue;
+    cleanArticle(r.content, r.title || doc.title);
+    const length = textLength(r.content);
+    if (!best || length > bestLength) {
+      best = { ...r, extractor: name };
+      bestLength = length;
+    }
   }
-  let best = candidates[0];
-  for (const c of candidates.slice(1)) if (best && textLength(c.content) > textLength(best.content)) best = c;
-  if (!best) {
-    const clone = cloneDocument(doc);
-    precleanDocument(clone, baseUrlOf(doc, pageUrl));
-    return { title: clone.title, content: clone.body ?? clone.documentElement, extractor: 'body' };
-  }
-  cleanArticle(best.content);
-  return best;
+  if (best) return best;
+  const clone = cloneDocument(doc);
+  precleanDocument(clone, baseUrlOf(doc, pageUrl));
+  const body = clone.body ?? clone.documentElement;
+  cleanArticle(body, clone.title);
+  return { title: clone.title, content: body, extractor: 'body' };
 }

@@ -22,18 +22,21 @@ export function precleanDocument(doc: Document, baseUrl: string): void {
 
 /** Words in class/id/role/aria-label that mark non-article blocks on sites everywhere. */
 const NOISE =
-  /(?:^|[-_\s])(?:comments?|comment-?list|disqus|respond|related|recommended|recirc|more-?stories|read-?more|also-?read|newsletter|subscribe|signup|sign-up|share|sharing|social|follow-?us|promo|sponsor(?:ed)?|advert(?:isement)?|ads?|outbrain|taboola|paywall|breadcrumbs?|tags?|author-?bio|byline-?box|print-?only|skip-?link|toolbar|pagination|pager)(?:$|[-_\s\d])/i;
+  /(?:^|[-_\s])(?:comments?|comment-?list|disqus|respond|related|recommended|recirc|more-?stories|read-?more|also-?read|newsletter|subscribe|signup|sign-up|share|sharing|social|follow-?us|promo|sponsor(?:ed)?|advert(?:isement)?|ads?|outbrain|taboola|paywall|breadcrumbs?|tags?|author-?bio|byline-?box|print-?only|skip-?link|toolbar|pagination|pager|gallery|slideshow|carousel|lightbox|modal|credits?|copyright|byline|dateline|timestamp|published|updated|author|meta-?data|kicker|trending|most-?(?:read|popular)|popular|teaser|widget|login|sign-?in|rail|swiper)(?:$|[-_\s\d])/i;
 /** Roles and tags that are chrome wherever they appear inside an article. */
 const CHROME = 'nav, aside, footer, [role="navigation"], [role="complementary"], [role="contentinfo"], [hidden], [aria-hidden="true"], dialog';
 /** Short blocks whose whole text is one of these phrases are calls to action, not prose. */
 const BOILERPLATE =
-  /^(?:advertisement|advertising|ad|sponsored|share(?: this(?: article| story)?)?|share on \w+|follow us.*|sign up.*newsletter.*|subscribe.*|read more.*|related(?: articles| stories| posts)?|more from .{0,40}|recommended(?: for you)?|comments?|\d+ comments?|leave a (?:comment|reply)|print|email|tweet|whatsapp|facebook|twitter|linkedin|copy link)$/i;
+  /^(?:advertisement|advertising|ad|sponsored|share(?: this(?: article| story)?)?|share on \w+|follow us.*|sign up.*newsletter.*|subscribe.*|read more.*|related(?: articles| stories| posts)?|more from .{0,40}|recommended(?: for you)?|comments?|\d+ comments?|leave a (?:comment|reply)|print|email|tweet|whatsapp|facebook|twitter|linkedin|copy link|sign in|log in|close|caption|advertisement \w+|(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy).*|more (?:news|stories|articles|from|on|business|sports|in)\b.*|(?:top|latest|trending|popular|related) (?:news|stories|posts|articles|videos)|most (?:read|popular|viewed|shared)|don'?t miss.*|image \d+ of \/? ?\d*|[_\W\d]{1,3})$/i;
+/** Short lines that are bylines, datelines or copyright notices rather than prose. */
+const META_LINE = /^(?:by\s+[\p{Lu}][^.!?]{0,80}|(?:published|updated|posted|last updated|first published)\b.{0,100}|.{0,60}©.{0,140}|copyright\b.{0,160}|(?:photo|image|credit|source)s?:.{0,120})$/iu;
 
 function signals(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('role') ?? ''} ${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('data-component') ?? ''}`;
 }
 
 function removeNoiseBlocks(root: Element): void {
+  const rootLength = textLength(root);
   for (const el of Array.from(root.querySelectorAll(CHROME))) {
     // A figure or table caption inside <footer> is still content; keep blocks holding real prose.
     if (el.querySelector('p') && textLength(el) > 400 && linkDensity(el) < 0.2) continue;
@@ -41,11 +44,10 @@ function removeNoiseBlocks(root: Element): void {
   }
   for (const el of Array.from(root.querySelectorAll('*'))) {
     if (!root.contains(el) || el === root) continue;
-    if (['P', 'FIGURE', 'FIGCAPTION', 'PRE', 'CODE', 'TABLE', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'LI'].includes(el.tagName)) continue;
+    if (['FIGURE', 'FIGCAPTION', 'PRE', 'CODE', 'TABLE', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'LI'].includes(el.tagName)) continue;
     if (!NOISE.test(signals(el))) continue;
-    // Long, link-poor text under a noisy name (e.g. class="article-share-wrapper" around the story) is still the story.
-    const len = textLength(el);
-    if (len > 600 && linkDensity(el) < 0.25) continue;
+    // A block holding most of the text under a noisy name (e.g. class="has-share-bar" around the story) is still the story.
+    if (textLength(el) > 0.4 * rootLength) continue;
     el.remove();
   }
 }
@@ -54,9 +56,51 @@ function removeBoilerplate(root: Element): void {
   for (const el of Array.from(root.querySelectorAll('p, div, span, h2, h3, h4, h5, h6, li, a'))) {
     if (!root.contains(el)) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/[:.!›»→]+$/, '');
-    if (text.length < 60 && BOILERPLATE.test(text)) el.remove();
+    if ((text.length < 60 && BOILERPLATE.test(text)) || (text.length < 200 && META_LINE.test(text))) el.remove();
   }
 }
+
+/** Small link-dominated blocks (teasers: a kicker and a headline link) are never the article's prose. */
+function removeTeasers(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll('div, section, aside, li, article'))) {
+    if (!root.contains(el) || el.closest('table, pre, p')) continue;
+    const len = textLength(el);
+    if (len === 0 || len > 300) continue;
+    if (linkDensity(el) > 0.6 && !el.querySelector('p')) el.remove();
+  }
+}
+
+/** The headline duplicates the object's title and a byline is metadata: drop them from the top. */
+function removeLeadingTitle(root: Element, title: string): void {
+  const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const want = norm(title);
+  if (!want) return;
+  for (const h of Array.from(root.querySelectorAll('h1, h2')).slice(0, 3)) {
+    const got = norm(h.textContent ?? '');
+    if (got && (want.includes(got) || got.includes(want)) && got.length > want.length * 0.5) h.remove();
+  }
+}
+
+/**
+ * "You may also like" / "More stories" headings start the page's tail: drop the heading and what
+ * follows it when that is link lists or short teasers rather than prose.
+ */
+function removeTailSections(root: Element): void {
+  for (const h of Array.from(root.querySelectorAll('h2, h3, h4, h5, h6, strong, p'))) {
+    if (!root.contains(h)) continue;
+    const text = (h.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/[:.!›»→…]+$/, '');
+    if (text.length >= 60 || !TAIL_MARKER.test(text)) continue;
+    let next = h.nextElementSibling;
+    h.remove();
+    while (next) {
+      const after = next.nextElementSibling;
+      if (linkDensity(next) < 0.5 && textLength(next) > 200) break;
+      next.remove();
+      next = after;
+    }
+  }
+}
+const TAIL_MARKER = /^(?:(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy)|related(?: articles| stories| posts| content| links| reading)?|more (?:news|stories|articles|from|on|to read|in)\b.*|read (?:more|next|also)|see also|recommended.*|(?:top|latest|trending|popular) (?:news|stories|posts|articles)|most (?:read|popular|viewed|shared)|don'?t miss.*|also read|further reading|more like this)$/i;
 
 /** Lists and blocks made almost entirely of links (related stories, tag clouds) after the prose. */
 function removeLinkLists(root: Element): void {
@@ -70,8 +114,26 @@ function removeLinkLists(root: Element): void {
 }
 
 /** After extraction: blocks inside the chosen content that are not the article. */
-export function cleanArticle(root: Element): void {
+/** Galleries and lazy-loading repeat a caption or paragraph; keep its first occurrence. */
+function removeDuplicates(root: Element): void {
+  const seen = new Map<string, Element>();
+  for (const el of Array.from(root.querySelectorAll('p, figcaption, li, blockquote, h2, h3, h4, div, span'))) {
+    if (!root.contains(el) || el.querySelector('p, div, li, figcaption')) continue;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length < 30) continue;
+    const first = seen.get(text);
+    // A <span> filling its <p> has the same text: that is nesting, not repetition.
+    if (first && !first.contains(el) && !el.contains(first)) el.remove();
+    else if (!first) seen.set(text, el);
+  }
+}
+
+export function cleanArticle(root: Element, title = ''): void {
+  removeDuplicates(root);
   removeNoiseBlocks(root);
+  removeTailSections(root);
   removeLinkLists(root);
+  removeTeasers(root);
   removeBoilerplate(root);
+  removeLeadingTitle(root, title);
 }
