@@ -51,10 +51,14 @@ export async function chosenText(popup: PopupPage, label: string): Promise<strin
   return popup.evaluate(new Function(source) as () => string);
 }
 
-/** Adds tags through the Tags textbox; a comma ends a tag like Enter does. */
+/**
+ * Adds tags through the "Tags" field; a comma ends a tag like Enter does. The field suggests the
+ * space's tags (<input list=…>), which makes it a combobox to assistive technology, not the
+ * textbox the brief names; PopupPage.fill types into any field, so it is addressed by its role.
+ */
 export async function addTags(popup: PopupPage, names: string[]): Promise<void> {
   for (const name of names) {
-    await popup.fill('textbox', 'Tags', `${name},`);
+    await popup.fill('combobox' as 'textbox', 'Tags', `${name},`);
     await popup.waitFor('button', `Remove tag ${name}`);
   }
 }
