@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { userMessage } from '../../lib/anytype/errors';
-import { ARTIFACTS, BROWSERS, DOCS_SCREENSHOTS, type PopupPage, useBrowser, useSandbox } from './harness';
+import { ARTIFACTS, BROWSERS, DOCS_SCREENSHOTS, type PopupPage, useBrowser, useSandbox, waitUntil } from './harness';
 import { authorisedRequests, bearerKey, count, expectAuthorisedWith, expectOriginsAccepted } from './harness/log-checks';
 
 // Pairing against the popup's UI contract (CONTRACTS.md), in both browsers, with the sandbox standing
@@ -40,7 +40,9 @@ describe.each(BROWSERS)('pairing in $name', ({ name, launch }) => {
   };
 
   test('pairs with the code Desktop shows (classic build)', async () => {
-    const popup = await browser().openPopup();
+    // A real article behind the popup, as when the toolbar button is clicked on a page.
+    const tabId = await browser().openPage();
+    const popup = await browser().openPopup(`tabId=${tabId}`);
     await popup.waitFor('button', 'Connect');
     await popup.screenshot(shot('popup-connect.png'));
 
@@ -50,6 +52,10 @@ describe.each(BROWSERS)('pairing in $name', ({ name, launch }) => {
     await popup.fill('textbox', 'Pairing code', await shownCode());
     await popup.clickButton('Pair');
     await expectConnected(popup);
+    // For the picture: the clip form has read the article behind the popup.
+    await waitUntil('the clip form to show the page title', async () =>
+      (await popup.valueOf('textbox', 'Title')) === '' ? undefined : true,
+    ).catch(() => undefined);
     await popup.screenshot(shot('popup-connected.png'));
 
     const log = await control().log();

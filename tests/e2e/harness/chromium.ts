@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page, type Worker } from 'playwright';
-import { wipeAndReload } from './reset';
+import { type FixtureServer, startFixtureServer, tabIdOf, uniqueUrl } from './fixture-server';
 import { assertBuilt, CHROMIUM_EXTENSION_DIR, CHROMIUM_PATH, HEADLESS } from './config';
 import type { BrowserSession, PopupPage, Role, TextMatch } from './types';
 import { normalise } from './wait';
@@ -25,12 +25,17 @@ function chromiumArgs(extensionDir: string): string[] {
   ];
 }
 
+interface Running {
+  context: BrowserContext;
+  profileDir: string;
+  extensionId: string;
+}
+
 /**
  * Playwright's `headless: true` starts this Chromium with `--headless` (the "new" headless mode,
  * the only one left in Chromium 132+), which loads unpacked extensions and runs their service worker.
  */
-export async function launchChromium(extensionDir = CHROMIUM_EXTENSION_DIR): Promise<BrowserSession> {
-  assertBuilt(extensionDir);
+async function startChromium(extensionDir: string): Promise<Running> {
   const profileDir = mkdtempSync(join(tmpdir(), 'cta-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
@@ -40,11 +45,25 @@ export async function launchChromium(extensionDir = CHROMIUM_EXTENSION_DIR): Pro
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: TIMEOUT }));
-    const extensionId = new URL(worker.url()).host;
-    return new ChromiumSession(context, profileDir, extensionId);
+    return { context, profileDir, extensionId: new URL(worker.url()).host };
   } catch (error) {
-    await context.close();
-    rmSync(profileDir, { recursive: true, force: true });
+    await stopChromium({ context, profileDir, extensionId: '' });
+    throw error;
+  }
+}
+
+async function stopChromium(running: Running): Promise<void> {
+  await running.context.close();
+  rmSync(running.profileDir, { recursive: true, force: true });
+}
+
+export async function launchChromium(extensionDir = CHROMIUM_EXTENSION_DIR): Promise<BrowserSession> {
+  assertBuilt(extensionDir);
+  const fixture = await startFixtureServer();
+  try {
+    return new ChromiumSession(await startChromium(extensionDir), extensionDir, fixture);
+  } catch (error) {
+    await fixture.close();
     throw error;
   }
 }
@@ -52,38 +71,67 @@ export async function launchChromium(extensionDir = CHROMIUM_EXTENSION_DIR): Pro
 class ChromiumSession implements BrowserSession {
   readonly name = 'chromium' as const;
   readonly baseUrl: string;
+  readonly extensionId: string;
   private readonly popups = new Set<PopupPage>();
 
   constructor(
-    private readonly context: BrowserContext,
-    private readonly profileDir: string,
-    readonly extensionId: string,
+    private running: Running,
+    private readonly extensionDir: string,
+    private readonly fixture: FixtureServer,
   ) {
-    this.baseUrl = `chrome-extension://${extensionId}/`;
+    // An unpacked extension's id is derived from its path: it survives a restart with a new profile.
+    this.extensionId = running.extensionId;
+    this.baseUrl = `chrome-extension://${this.extensionId}/`;
   }
 
-  async openPopup(query = ''): Promise<PopupPage> {
+  private get context(): BrowserContext {
+    return this.running.context;
+  }
+
+  async openPopup(query = '', loadTimeoutMs = TIMEOUT): Promise<PopupPage> {
     const page = await this.context.newPage();
     const popup = new ChromiumPopup(page, () => this.popups.delete(popup));
     this.popups.add(popup);
     const search = query === '' || query.startsWith('?') ? query : `?${query}`;
-    await page.goto(`${this.baseUrl}popup.html${search}`);
+    try {
+      await page.goto(`${this.baseUrl}popup.html${search}`, { timeout: loadTimeoutMs });
+    } catch (error) {
+      // While the extension reloads its pages fail to load (net::ERR_BLOCKED_BY_CLIENT).
+      await popup.close();
+      throw error;
+    }
     return popup;
   }
 
-  async evaluateInExtension<T>(fn: () => T | Promise<T>): Promise<T> {
-    return (await this.worker()).evaluate(fn);
+  async evaluateInExtension<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+    // Playwright's argument types cannot follow a generic A; the value is passed through unchanged.
+    const run = fn as unknown as (value: unknown) => Promise<T>;
+    return (await this.worker()).evaluate(run, arg as unknown);
   }
 
+  get fixtureUrl(): string {
+    return this.fixture.url;
+  }
+
+  async openPage(path = '/'): Promise<number> {
+    const url = uniqueUrl(this.fixture.url, path);
+    const page = await this.context.newPage();
+    await page.goto(url);
+    return tabIdOf(this, url);
+  }
+
+  /**
+   * A new profile and browser: chrome.runtime.reload() of a --load-extension extension leaves it
+   * unloaded in this Chromium (its pages fail with ERR_BLOCKED_BY_CLIENT), and a Chromium start is
+   * about as quick as a reload anyway.
+   */
   async reset(): Promise<void> {
-    for (const popup of this.openPopups()) await popup.close();
-    const worker = await this.worker();
-    const restarted = this.context.waitForEvent('serviceworker', {
-      predicate: (w) => w.url().startsWith(this.baseUrl),
-      timeout: TIMEOUT,
-    });
-    await worker.evaluate(wipeAndReload);
-    await restarted;
+    this.popups.clear();
+    await stopChromium(this.running);
+    this.running = await startChromium(this.extensionDir);
+    if (this.running.extensionId !== this.extensionId) {
+      throw new Error(`The extension id changed across a restart: ${this.running.extensionId}`);
+    }
   }
 
   openPopups(): PopupPage[] {
@@ -91,8 +139,8 @@ class ChromiumSession implements BrowserSession {
   }
 
   async close(): Promise<void> {
-    await this.context.close();
-    rmSync(this.profileDir, { recursive: true, force: true });
+    await stopChromium(this.running);
+    await this.fixture.close();
   }
 
   /** The worker may have been stopped after 30 s idle and restarted since launch. */
@@ -133,6 +181,10 @@ class ChromiumPopup implements PopupPage {
     const field = this.byRole(role, name);
     await field.fill('');
     await field.pressSequentially(value);
+  }
+
+  async valueOf(role: 'textbox' | 'combobox', name: string): Promise<string> {
+    return this.byRole(role, name).first().inputValue();
   }
 
   async textOf(role: Role, name?: string): Promise<string> {

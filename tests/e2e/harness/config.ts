@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 /** Repository root (this file is tests/e2e/harness/config.ts). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The e2e build's default Anytype URL points here (CONTRACTS.md, "E2E build"). */
-export const SANDBOX_PORT = 31019;
+/**
+ * The e2e build's default Anytype URL points here (CONTRACTS.md, "E2E build"). E2E_SANDBOX_PORT is
+ * for a private build made with another WXT_ANYTYPE_URL, so two runs can share a machine.
+ */
+export const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 31019);
 
 /** `npm run build:test` writes here; E2E_BUILD_DIR points a run at a copy (e.g. while a rebuild runs). */
 const BUILD_DIR = process.env.E2E_BUILD_DIR ? resolve(process.env.E2E_BUILD_DIR) : join(ROOT, '.output/test');

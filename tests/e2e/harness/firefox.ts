@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page, type Target } from 'puppeteer-core';
-import { backgroundAnswers, wipeAndReload } from './reset';
+import { resetExtension } from './reset';
 import { assertBuilt, FIREFOX_EXTENSION_DIR, FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, HEADLESS } from './config';
-import { type FixtureServer, startFixtureServer } from './fixture-server';
+import { type FixtureServer, startFixtureServer, tabIdOf, uniqueUrl } from './fixture-server';
 import type { BrowserSession, ExtensionGlobal, PopupPage, Role, TextMatch } from './types';
-import { matches, normalise, waitUntil } from './wait';
+import { atMost, matches, normalise, waitUntil } from './wait';
 
 const TIMEOUT = 10_000;
 const VIEWPORT = { width: 400, height: 600 };
@@ -99,7 +99,7 @@ class FirefoxSession implements BrowserSession {
         loadTimeoutMs,
       );
     } catch (error) {
-      await page.close().catch(() => undefined);
+      await atMost(page.close().catch(() => undefined), 3_000);
       throw error;
     }
     const popup = new FirefoxPopup(page, url, () => this.popups.delete(popup));
@@ -107,33 +107,28 @@ class FirefoxSession implements BrowserSession {
     return popup;
   }
 
-  async evaluateInExtension<T>(fn: () => T | Promise<T>): Promise<T> {
-    const popup = await this.openPopup();
+  async evaluateInExtension<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+    const popup = (await this.openPopup()) as FirefoxPopup;
     try {
-      return await popup.evaluate(fn);
+      return await popup.evaluateWith(fn, arg as A);
     } finally {
       await popup.close();
     }
   }
 
-  async reset(): Promise<void> {
-    for (const popup of this.openPopups()) await popup.close();
-    const page = await this.openPopup();
-    const closed = page.closed();
-    await page.evaluate(wipeAndReload);
-    // A reload closes every page of the extension; then its new background must answer.
-    await Promise.race([
-      closed,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('The extension did not reload')), TIMEOUT)),
-    ]);
-    await waitUntil('the reloaded background to answer', async () => {
-      const probe = await this.openPopup('', 2_000);
-      try {
-        return (await probe.evaluate(backgroundAnswers)) ? true : undefined;
-      } finally {
-        await probe.close();
-      }
-    });
+  get fixtureUrl(): string {
+    return this.fixture.url;
+  }
+
+  async openPage(path = '/'): Promise<number> {
+    const url = uniqueUrl(this.fixture.url, path);
+    const page = await this.browser.newPage();
+    await page.goto(url);
+    return tabIdOf(this, url);
+  }
+
+  reset(): Promise<void> {
+    return resetExtension(this, TIMEOUT);
   }
 
   async assertHostPermission(): Promise<void> {
@@ -210,6 +205,11 @@ class FirefoxPopup implements PopupPage {
     await field.type(value);
   }
 
+  async valueOf(role: 'textbox' | 'combobox', name: string): Promise<string> {
+    const field = await this.first(role, name, `${role} "${name}"`);
+    return field.evaluate((el) => (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement ? el.value : ''));
+  }
+
   async textOf(role: Role, name?: string): Promise<string> {
     const el = await this.first(role, name, `${role}${name === undefined ? '' : ` "${name}"`}`);
     return normalise(await el.evaluate((node) => node.textContent));
@@ -237,6 +237,11 @@ class FirefoxPopup implements PopupPage {
     return (await this.page.evaluate(fn)) as T;
   }
 
+  async evaluateWith<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
+    const run = fn as unknown as (value: unknown) => Promise<T>;
+    return (await this.page.evaluate(run, arg as unknown)) as T;
+  }
+
   errors(): string[] {
     return [...this.pageErrors];
   }
@@ -256,7 +261,8 @@ class FirefoxPopup implements PopupPage {
   }
 
   async close(): Promise<void> {
-    if (!this.page.isClosed()) await this.page.close();
+    // A page whose extension was reloaded is gone, and closing it over BiDi can wait forever.
+    if (!this.page.isClosed()) await atMost(this.page.close().catch(() => undefined), 3_000);
     this.onClose();
   }
 }

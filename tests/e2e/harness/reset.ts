@@ -1,4 +1,5 @@
-import type { ExtensionGlobal } from './types';
+import type { BrowserSession, ExtensionGlobal, PopupPage } from './types';
+import { waitUntil } from './wait';
 
 /**
  * Runs inside the extension (Chromium's worker, or a Firefox extension page): wipes everything a
@@ -18,17 +19,51 @@ export async function wipeAndReload(): Promise<void> {
   for (const db of await indexedDB.databases()) {
     if (db.name) indexedDB.deleteDatabase(db.name);
   }
+  // Session storage ends with the extension's run: this marker tells a page of the old run from one
+  // of the new run, in both browsers.
+  await api.storage.session.set({ 'e2e:old-run': true });
   // Answer the caller first: the reload ends this context.
   setTimeout(() => api.runtime.reload(), 20);
 }
 
-/** Runs in an extension page: true once the background answers a message (any answer). */
+/** Runs in an extension page: true once this is the new run and its background answers (any answer). */
 export async function backgroundAnswers(): Promise<boolean> {
   const api = (globalThis as unknown as ExtensionGlobal).chrome;
   try {
+    if ((await api.storage.session.get('e2e:old-run'))['e2e:old-run'] !== undefined) return false;
     const answer: unknown = await api.runtime.sendMessage({ type: 'e2e.ping', payload: {} });
     return typeof answer === 'object' && answer !== null;
   } catch {
     return false;
   }
+}
+
+/** What `resetExtension` needs: opening a popup with a short load timeout while the extension restarts. */
+export interface ResettableSession extends BrowserSession {
+  openPopup(query?: string, loadTimeoutMs?: number): Promise<PopupPage>;
+}
+
+/**
+ * Firefox's reset, through extension pages: wipe and reload from a popup page, then wait until a new
+ * popup page belongs to the new run and gets an answer from its background (puppeteer cannot see
+ * Firefox's background page, so it is probed by messaging it).
+ */
+export async function resetExtension(session: ResettableSession, timeoutMs: number): Promise<void> {
+  for (const popup of session.openPopups()) await popup.close();
+  const page = await session.openPopup();
+  await page.evaluate(wipeAndReload);
+  // Not closed here: closing the page would cancel the reload it scheduled. The reload ends it.
+  await waitUntil(
+    'the reloaded background to answer',
+    async () => {
+      const probe = await session.openPopup('', 2_000);
+      try {
+        return (await probe.evaluate(backgroundAnswers)) ? true : undefined;
+      } finally {
+        await probe.close();
+      }
+    },
+    timeoutMs,
+  );
+  await page.close().catch(() => undefined);
 }

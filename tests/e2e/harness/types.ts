@@ -12,6 +12,8 @@ export interface PopupPage {
   clickButton(name: string): Promise<void>;
   /** Replaces the value of the field with this exact accessible name, typing like a person. */
   fill(role: 'textbox', name: string, value: string): Promise<void>;
+  /** The current value of the field (textbox or combobox) with this exact accessible name; waits for it. */
+  valueOf(role: 'textbox' | 'combobox', name: string): Promise<string>;
   /** Normalised text of the first element with that role (and exact name, when given); waits for it. */
   textOf(role: Role, name?: string): Promise<string>;
   /** Waits until an element with that role contains the text; returns its normalised text. */
@@ -42,7 +44,11 @@ export interface BrowserSession {
    * Runs a function in the extension: Chromium in the service worker, Firefox in an extension page
    * (puppeteer cannot reach Firefox's background page). Use `chrome.*`, which both browsers expose.
    */
-  evaluateInExtension<T>(fn: () => T | Promise<T>): Promise<T>;
+  evaluateInExtension<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  /** Base URL of the session's loopback fixture server (a plain article page at `/`). */
+  readonly fixtureUrl: string;
+  /** Opens a fixture page (`path`, default '/') in a new tab and returns the tab's id, for `?tabId=`. */
+  openPage(path?: string): Promise<number>;
   /**
    * The state of a fresh install without restarting the browser: closes the popups, clears the
    * extension's storage, IndexedDB, alarms and dynamic rules, reloads it and waits for its background.
