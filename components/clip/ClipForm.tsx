@@ -74,7 +74,9 @@ export function ClipForm({ state, controller }: { state: ClipFormState; controll
         <textarea id="clip-note" rows={2} value={state.note} onInput={(e) => controller.setNote(e.currentTarget.value)} />
       </div>
       {state.existing && <ExistingNotice existing={state.existing} />}
-      <section class="preview" aria-label={i18n.t('clip.preview')}>
+      {/* The preview scrolls: it takes focus so that keyboard users can scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
+      <section class="preview" aria-label={i18n.t('clip.preview')} tabIndex={0}>
         {state.preview ? (
           <>
             {state.preview.selectionEmpty && <p class="note">{i18n.t('clip.selectionEmpty')}</p>}

@@ -108,7 +108,7 @@ describe('popup with the keyboard alone', () => {
     );
     await waitFor(() => expect((screen.getByRole('textbox', { name: 'Title' }) as HTMLInputElement).value).toBe('Page title'));
     await waitFor(() => expect((screen.getByRole('button', { name: 'Save to Anytype' }) as HTMLButtonElement).disabled).toBe(false));
-    const order = await tabOrder(user, 10);
+    const order = await tabOrder(user, 11);
     expect(order).toEqual([
       'Title',
       'Mode',
@@ -117,6 +117,7 @@ describe('popup with the keyboard alone', () => {
       'Collection',
       'Tags',
       'Note',
+      'Preview',
       'Save to Anytype',
       'Disconnect',
       '(nothing)',
