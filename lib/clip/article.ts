@@ -7,7 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import Defuddle from 'defuddle';
 import { cleanArticle, precleanDocument } from './clean';
-import { cloneDocument, parseInert, textLength } from './dom';
+import { cloneDocument, linkDensity, parseInert, textLength } from './dom';
 import { baseUrlOf } from './url';
 
 export type ExtractorName = 'readability' | 'defuddle' | 'body';
@@ -56,7 +56,9 @@ export function extractArticle(doc: Document, pageUrl: string, options: ArticleO
     if (!r) continue;
     cleanArticle(r.content, r.title || doc.title);
     const length = textLength(r.content);
-    if (!best || length > bestLength) {
+    // A longer fallback that is mostly links (news tickers, link lists) is not a better article.
+    const plausible = !best || linkDensity(r.content) < 0.3;
+    if (!best || (plausible && length > bestLength)) {
       best = { ...r, extractor: name };
       bestLength = length;
     }

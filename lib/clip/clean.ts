@@ -9,7 +9,9 @@ import { resolveUrl } from './url';
 export function precleanDocument(doc: Document, baseUrl: string): void {
   for (const el of Array.from(doc.querySelectorAll('script:not([type="application/ld+json"]), style, template'))) el.remove();
   // Extractors resolve URLs against the document's own base, which a detached or test document
-  // may not have; resolve them here against the page's real base so every path agrees.
+  // may not have; resolve them here against the page's real base so every path agrees. A clone of
+  // a live page already has the right base: skip the walk there (it is a tenth of the clip's time).
+  if (doc.baseURI === baseUrl) return;
   for (const [selector, attr] of [['a[href]', 'href'], ['img[src]', 'src'], ['img[data-src]', 'data-src'], ['img[data-original]', 'data-original']] as const) {
     for (const el of Array.from(doc.querySelectorAll(selector))) {
       const raw = el.getAttribute(attr) ?? '';

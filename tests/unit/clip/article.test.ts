@@ -7,8 +7,10 @@ describe('extractArticle / clipArticle', () => {
     const doc = loadDocument('article-clutter.html');
     const { markdown } = clipArticle(doc, 'https://news.example/story');
     expect(markdown).toContain('The city council voted on Tuesday evening');
+    // The headline is the object's name, not part of the body.
+    expect(markdown).not.toContain('# The council approved');
     expect(markdown).toContain('Residents who opposed the plan');
-    for (const noise of ['Related articles', 'Council debates the budget', 'Comments', 'What a waste of money', 'Share on Facebook', 'Get our newsletter', 'Sign up to receive', 'Most read', 'Daily Example']) {
+    for (const noise of ['Related articles', 'Council debates the budget', 'Comments', 'What a waste of money', 'Share on Facebook', 'Get our newsletter', 'Sign up to receive', 'Most read', 'Daily Example', 'By Max Mustermann', 'Published 8:30', 'Storm hits the coast', 'You may also like', 'Ten books to read']) {
       expect(markdown).not.toContain(noise);
     }
   });
