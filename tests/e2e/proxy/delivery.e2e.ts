@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { userMessage } from '../../../lib/anytype/errors';
-import { BROWSERS, type ExtensionGlobal, useBrowser, useSandbox } from '../harness';
+import { useProxyBrowser } from './session';
+import { BROWSERS, type ExtensionGlobal, useSandbox } from '../harness';
 import {
   expectObjectsFrom,
   expectQueueDrained,
@@ -16,8 +17,8 @@ import {
 const sandbox = useSandbox();
 const control = () => sandbox().control;
 
-describe.each(BROWSERS)('proxy delivery in $name', ({ launch }) => {
-  const browser = useBrowser(launch);
+describe.each(BROWSERS)('proxy delivery in $name', (target) => {
+  const browser = useProxyBrowser(target);
 
   test('Anytype down: Save is queued, nothing lost; back up: delivered once', async () => {
     const { popup, tabId, sourceUrl } = await pairedClipForm(browser(), control());

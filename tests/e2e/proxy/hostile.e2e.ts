@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSERS, type BrowserSession, type ExtensionGlobal, useBrowser, useSandbox, waitUntil } from '../harness';
+import { useProxyBrowser } from './session';
+import { BROWSERS, type BrowserSession, type ExtensionGlobal, useSandbox, waitUntil } from '../harness';
 import { expectObjectsFrom, formReady, objectsFrom, pairWithKey } from './flows';
 import { startHostileServer, type HostileServer } from './hostile-server';
 
@@ -54,8 +55,8 @@ async function attackReport(session: BrowserSession, tabId: number): Promise<Att
   }, tabId);
 }
 
-describe.each(BROWSERS)('proxy against a hostile page in $name', ({ launch }) => {
-  const browser = useBrowser(launch);
+describe.each(BROWSERS)('proxy against a hostile page in $name', (target) => {
+  const browser = useProxyBrowser(target);
 
   test('window messages, protocol-shaped events and sendMessage from the page: 0 requests to Anytype', async () => {
     const session = browser();

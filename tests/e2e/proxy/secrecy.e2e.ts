@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { MESSAGE_TYPES, type MessageType } from '../../../lib/protocol/messages';
-import { BROWSERS, useBrowser, useSandbox } from '../harness';
+import { useProxyBrowser } from './session';
+import { BROWSERS, useSandbox } from '../harness';
 import { formReady, pairWithKey } from './flows';
 import {
   answersToContentScript,
@@ -45,8 +46,9 @@ function sampleMessages(spaceId: string, tabId: number): SentMessage[] {
   ];
 }
 
-describe.each(BROWSERS)('proxy key secrecy in $name', ({ name, launch }) => {
-  const browser = useBrowser(launch);
+describe.each(BROWSERS)('proxy key secrecy in $name', (target) => {
+  const { name } = target;
+  const browser = useProxyBrowser(target);
 
   test('after pairing, the key is in no page-readable storage, answer, DOM or console output', async () => {
     const session = browser();
