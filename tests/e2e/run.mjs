@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const buildDir = process.env.E2E_BUILD_DIR ? resolve(process.env.E2E_BUILD_DIR) : join(root, '.output/test');
-const SANDBOX_PORT = 31019;
+const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 31019);
 
 function fail(message) {
   console.error(`test:e2e: ${message}`);

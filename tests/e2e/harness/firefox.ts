@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page, type Target } from 'puppeteer-core';
-import { resetExtension } from './reset';
 import { assertBuilt, FIREFOX_EXTENSION_DIR, FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, HEADLESS } from './config';
 import { type FixtureServer, startFixtureServer, tabIdOf, uniqueUrl } from './fixture-server';
 import type { BrowserSession, ExtensionGlobal, PopupPage, Role, TextMatch } from './types';
@@ -27,10 +26,15 @@ const PREFS = {
  * (BiDi webExtension.install). Firefox refuses to navigate a tab to moz-extension:// under
  * automation, so popups are opened with window.open() from a loopback fixture page.
  */
-export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promise<BrowserSession> {
-  assertBuilt(extensionDir);
+interface Running {
+  browser: Browser;
+  /** The loopback fixture page popups are window.open()ed from. */
+  opener: Page;
+  profileDir: string;
+}
+
+async function startFirefox(extensionDir: string, fixtureUrl: string): Promise<Running> {
   const profileDir = mkdtempSync(join(tmpdir(), 'cta-e2e-firefox-'));
-  const fixture = await startFixtureServer();
   let browser: Browser | undefined;
   try {
     browser = await puppeteer.launch({
@@ -44,14 +48,31 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
     const installed = await browser.installExtension(extensionDir);
     if (installed !== GECKO_ID) throw new Error(`Installed add-on id ${installed}, expected ${GECKO_ID}`);
     const opener = (await browser.pages())[0] ?? (await browser.newPage());
-    await opener.goto(fixture.url);
-    const session = new FirefoxSession(browser, opener, fixture, profileDir);
+    await opener.goto(fixtureUrl);
+    return { browser, opener, profileDir };
+  } catch (error) {
+    await browser?.close();
+    rmSync(profileDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function stopFirefox(running: Running): Promise<void> {
+  await atMost(running.browser.close(), 10_000);
+  rmSync(running.profileDir, { recursive: true, force: true });
+}
+
+export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promise<BrowserSession> {
+  assertBuilt(extensionDir);
+  const fixture = await startFixtureServer();
+  let session: FirefoxSession | undefined;
+  try {
+    session = new FirefoxSession(await startFirefox(extensionDir, fixture.url), extensionDir, fixture);
     await session.assertHostPermission();
     return session;
   } catch (error) {
-    await browser?.close();
-    await fixture.close();
-    rmSync(profileDir, { recursive: true, force: true });
+    if (session) await session.close();
+    else await fixture.close();
     throw error;
   }
 }
@@ -65,11 +86,18 @@ class FirefoxSession implements BrowserSession {
   private opening: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly browser: Browser,
-    private readonly opener: Page,
+    private running: Running,
+    private readonly extensionDir: string,
     private readonly fixture: FixtureServer,
-    private readonly profileDir: string,
   ) {}
+
+  private get browser(): Browser {
+    return this.running.browser;
+  }
+
+  private get opener(): Page {
+    return this.running.opener;
+  }
 
   openPopup(query = '', loadTimeoutMs = TIMEOUT): Promise<PopupPage> {
     const next = this.opening.then(() => this.openPopupNow(query, loadTimeoutMs));
@@ -127,8 +155,15 @@ class FirefoxSession implements BrowserSession {
     return tabIdOf(this, url);
   }
 
-  reset(): Promise<void> {
-    return resetExtension(this, TIMEOUT);
+  /**
+   * A new profile and browser. (Wiping the add-on and runtime.reload() from an extension page works
+   * in isolation, but puppeteer's handles to the reloaded pages can hang; a restart cannot leak.)
+   */
+  async reset(): Promise<void> {
+    this.popups.clear();
+    await stopFirefox(this.running);
+    this.running = await startFirefox(this.extensionDir, this.fixture.url);
+    await this.assertHostPermission();
   }
 
   async assertHostPermission(): Promise<void> {
@@ -143,9 +178,8 @@ class FirefoxSession implements BrowserSession {
   }
 
   async close(): Promise<void> {
-    await this.browser.close();
+    await stopFirefox(this.running);
     await this.fixture.close();
-    rmSync(this.profileDir, { recursive: true, force: true });
   }
 }
 

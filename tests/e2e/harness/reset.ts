@@ -1,5 +1,4 @@
-import type { BrowserSession, ExtensionGlobal, PopupPage } from './types';
-import { waitUntil } from './wait';
+import type { ExtensionGlobal } from './types';
 
 /**
  * Runs inside the extension (Chromium's worker, or a Firefox extension page): wipes everything a
@@ -38,32 +37,3 @@ export async function backgroundAnswers(): Promise<boolean> {
   }
 }
 
-/** What `resetExtension` needs: opening a popup with a short load timeout while the extension restarts. */
-export interface ResettableSession extends BrowserSession {
-  openPopup(query?: string, loadTimeoutMs?: number): Promise<PopupPage>;
-}
-
-/**
- * Firefox's reset, through extension pages: wipe and reload from a popup page, then wait until a new
- * popup page belongs to the new run and gets an answer from its background (puppeteer cannot see
- * Firefox's background page, so it is probed by messaging it).
- */
-export async function resetExtension(session: ResettableSession, timeoutMs: number): Promise<void> {
-  for (const popup of session.openPopups()) await popup.close();
-  const page = await session.openPopup();
-  await page.evaluate(wipeAndReload);
-  // Not closed here: closing the page would cancel the reload it scheduled. The reload ends it.
-  await waitUntil(
-    'the reloaded background to answer',
-    async () => {
-      const probe = await session.openPopup('', 2_000);
-      try {
-        return (await probe.evaluate(backgroundAnswers)) ? true : undefined;
-      } finally {
-        await probe.close();
-      }
-    },
-    timeoutMs,
-  );
-  await page.close().catch(() => undefined);
-}

@@ -5,10 +5,10 @@ import { ARTIFACTS } from './config';
 import type { BrowserSession } from './types';
 
 /**
- * One browser per describe block, reset to a fresh install after every test (storage, IndexedDB,
- * alarms, rules wiped and the extension reloaded: BrowserSession.reset). Starting Firefox costs
- * ~5 s, a reset well under one. If a reset fails the browser is replaced, so one broken test does
- * not break the next. On failure every open popup is screenshotted to test-results/e2e/.
+ * One session per describe block, reset to a fresh install after every test (BrowserSession.reset:
+ * a new profile and browser; the fixture server stays). If a reset fails the browser is replaced,
+ * so one broken test does not break the next. On failure every open popup is screenshotted to
+ * test-results/e2e/.
  */
 export function useBrowser(launch: () => Promise<BrowserSession>): () => BrowserSession {
   let session: BrowserSession | undefined;

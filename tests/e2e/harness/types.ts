@@ -50,8 +50,8 @@ export interface BrowserSession {
   /** Opens a fixture page (`path`, default '/') in a new tab and returns the tab's id, for `?tabId=`. */
   openPage(path?: string): Promise<number>;
   /**
-   * The state of a fresh install without restarting the browser: closes the popups, clears the
-   * extension's storage, IndexedDB, alarms and dynamic rules, reloads it and waits for its background.
+   * The state of a fresh install: a new profile and browser with the extension (same id/UUID, same
+   * fixture server). Popups opened before are gone.
    */
   reset(): Promise<void>;
   /** Popups opened through this session and not closed yet (for failure screenshots). */
