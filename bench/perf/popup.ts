@@ -15,6 +15,8 @@ declare global {
   interface Window {
     __benchSaveReadyAt?: number;
     __benchAppAt?: number;
+    /** Text of the button the last trusted click landed on ('' when not on a button). */
+    __benchClickTarget?: string;
   }
 }
 
@@ -36,6 +38,10 @@ const READY_PROBE = `(() => {
     }
   });
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    window.__benchClickTarget = event.isTrusted && button ? (button.textContent || '').trim() : '';
+  }, true);
 })();`;
 
 export async function installReadyProbe(context: BrowserContext): Promise<void> {
@@ -55,12 +61,18 @@ export interface OpenedPopup {
 }
 
 export async function describe(page: Page, errors: string[]): Promise<string> {
-  const text = await page
-    .locator('body')
-    .textContent({ timeout: 1000 })
-    .catch(() => '(no text)');
-  const alerts = errors.length ? ` Page errors: ${errors.join(' | ')}.` : '';
-  return `Popup shows: "${(text ?? '').replace(/\s+/g, ' ').slice(0, 400)}".${alerts}`;
+  const texts = async (selector: string) =>
+    (await page.locator(selector).allTextContents().catch(() => [] as string[])).map((t) => t.replace(/\s+/g, ' ').trim());
+  const buttons = (await texts('button')).filter((t) => t.startsWith('Sav'));
+  const statuses = await texts('[role=status]');
+  const alerts = (await texts('[role=alert]')).filter(Boolean);
+  const parts = [
+    `Save button: ${buttons.length ? buttons.map((b) => `"${b}"`).join(', ') : 'none'}`,
+    `status: ${statuses.length ? statuses.map((t) => `"${t.slice(0, 160)}"`).join(', ') : 'none'}`,
+    `alert: ${alerts.length ? alerts.map((t) => `"${t.slice(0, 160)}"`).join(', ') : 'none'}`,
+  ];
+  if (errors.length) parts.push(`page errors: ${errors.join(' | ')}`);
+  return `Popup: ${parts.join('; ')}.`;
 }
 
 /** Opens the popup in a new tab and waits until the clip form can be submitted. */
@@ -118,13 +130,27 @@ export async function pairWithKey(context: BrowserContext, popupUrl: string, api
   }
 }
 
-/** Clicks Save with a single trusted mouse click at the button's centre (no actionability waits inside the timed span). */
-export async function saveButtonCentre(page: Page): Promise<{ x: number; y: number }> {
+/**
+ * One trusted mouse click at the Save button's centre, its position read just before, so no
+ * actionability waits fall inside the timed span. `beforeClick` runs right before the click is sent.
+ * Throws when the click landed elsewhere (the form's layout moved between the two).
+ */
+export async function clickSave(page: Page, beforeClick: () => void): Promise<void> {
   const button = page.getByRole('button', { name: SAVE, exact: true });
   await button.scrollIntoViewIfNeeded();
   const box = await button.boundingBox();
   if (!box) throw new Error(`"${SAVE}" has no box`);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.evaluate(() => {
+    window.__benchClickTarget = undefined;
+  });
+  beforeClick();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const target = await page.evaluate(() => window.__benchClickTarget);
+  if (target !== SAVE) {
+    const now = await button.boundingBox();
+    const where = now ? `it is now at y=${now.y.toFixed(0)} (was ${box.y.toFixed(0)})` : 'it is gone';
+    throw new Error(`the click on "${SAVE}" landed on ${target ? `"${target}"` : 'no button'}; ${where}`);
+  }
 }
 
 export async function waitSaved(page: Page, errors: string[]): Promise<void> {

@@ -8,7 +8,7 @@
  */
 import type { ArticleServer } from './article';
 import { type BenchBrowser, launchBenchBrowser } from './browser';
-import { clockOffsetMs, describe, installReadyProbe, openPopupReady, pairWithKey, saveButtonCentre, waitSaved } from './popup';
+import { clickSave, clockOffsetMs, describe, installReadyProbe, openPopupReady, pairWithKey, waitSaved } from './popup';
 import { busyMs, type TimedSandbox } from './sandbox';
 import { nowMs } from './stats';
 
@@ -125,10 +125,16 @@ async function saveRound(browser: BenchBrowser, timed: TimedSandbox, url: string
   const tabId = await browser.tabIdOf(url);
   const popup = await openPopupReady(browser.context, browser.popupUrl(`?tabId=${tabId}`));
   try {
-    const at = await saveButtonCentre(popup.page);
     const arrival = timed.nextArrival('POST', CREATE_PATH, 15_000);
-    const clickedAt = nowMs();
-    await popup.page.mouse.click(at.x, at.y);
+    let clickedAt = 0;
+    try {
+      await clickSave(popup.page, () => {
+        clickedAt = nowMs();
+      });
+    } catch (error) {
+      arrival.catch(() => undefined); // nothing will arrive; let its timer end quietly
+      throw new Error(`save round ${round}: ${error instanceof Error ? error.message : String(error)}`);
+    }
     const arrivedAt = await arrival.then(
       (a) => a.at,
       async (error: Error) => {
