@@ -34,3 +34,14 @@ for (const line of text.split('\n')) {
   const total = Math.max(1, tokens.length - 3);
   if (hit / total < 0.5) process.stdout.write(`- ${line.slice(0, 160)}\n`);
 }
+
+// Lines of the truth mostly absent from ours: what costs recall.
+const ourShingles = new Set((text.match(/[\p{L}\p{N}_]+/gu) ?? []).map((_, i, t) => t.slice(i, i + 4).join(' ')));
+process.stdout.write('\n===== MISSING (truth, not in ours) =====\n');
+for (const line of page.truth.split('\n')) {
+  const tokens = line.match(/[\p{L}\p{N}_]+/gu) ?? [];
+  if (tokens.length < 4) continue;
+  let hit = 0;
+  for (let i = 0; i + 4 <= tokens.length; i++) if (ourShingles.has(tokens.slice(i, i + 4).join(' '))) hit++;
+  if (hit / (tokens.length - 3) < 0.5) process.stdout.write(`- ${line.slice(0, 160)}\n`);
+}

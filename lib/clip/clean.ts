@@ -31,7 +31,7 @@ const CHROME = 'nav, aside, footer, [role="navigation"], [role="complementary"],
 const BOILERPLATE =
   /^(?:advertisement|advertising|ad|sponsored|share(?: this(?: article| story)?)?|share on \w+|follow us.*|sign up.*newsletter.*|subscribe.*|read more.*|related(?: articles| stories| posts)?|more from .{0,40}|recommended(?: for you)?|comments?|\d+ comments?|leave a (?:comment|reply)|print|email|tweet|whatsapp|facebook|twitter|linkedin|copy link|sign in|log in|close|caption|advertisement \w+|(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy).*|more (?:news|stories|articles|from|on|business|sports|in)\b.*|(?:top|latest|trending|popular|related) (?:news|stories|posts|articles|videos)|most (?:read|popular|viewed|shared)|don'?t miss.*|image \d+ of \/? ?\d*|[_\W\d]{1,3})$/i;
 /** Short lines that are bylines, datelines or copyright notices rather than prose. */
-const META_LINE = /^(?:by\s+[\p{Lu}][^.!?]{0,80}|(?:published|updated|posted|last updated|first published)\b.{0,100}|.{0,60}©.{0,140}|copyright\b.{0,160}|(?:photo|image|credit|source)s?:.{0,120})$/iu;
+const META_LINE = /^(?:by\s+[\p{Lu}][^.!?]{0,80}|(?:published|updated|posted|last updated|first published)\b.{0,100}|.{0,60}©.{0,140}|copyright\b.{0,160}|\(?(?:(?:image|photo|picture|video)\s*)?(?:credits?|source|courtesy|photo|image)s?\s*:.{0,120})$/iu;
 
 function signals(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('role') ?? ''} ${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('data-component') ?? ''}`;

@@ -35,7 +35,9 @@ function stripBlock(line: string): string {
 
 function stripInline(text: string): string {
   return text
-    .replace(/!\[((?:\\.|[^\]\\])*)\]\((?:<[^>]*>|[^)\s]*)(?:\s+"(?:\\.|[^"\\])*")?\)/g, '$1')
+    // An image is not text: its alt text describes a picture the reader of plain text does not see
+    // (and Readability's textContent, the benchmark's baseline, has no alt text either).
+    .replace(/!\[((?:\\.|[^\]\\])*)\]\((?:<[^>]*>|[^)\s]*)(?:\s+"(?:\\.|[^"\\])*")?\)/g, '')
     .replace(/\[((?:\\.|[^\]\\])*)\]\((?:<[^>]*>|[^)\s]*)(?:\s+"(?:\\.|[^"\\])*")?\)/g, '$1')
     .replace(/(`+)(.*?)\1/g, '$2')
     .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')

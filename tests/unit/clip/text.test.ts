@@ -6,7 +6,9 @@ describe('markdownToText', () => {
     const md = [
       '# Title',
       '',
-      'Some **bold**, _em_ and `code` with [a link](https://x.example/a "t") and ![alt](https://x.example/i.png).',
+      'Some **bold**, _em_ and `code` with [a link](https://x.example/a "t").',
+      '',
+      '[![alt](https://x.example/i.png)](https://x.example/big.png)',
       '',
       '- item one',
       '    1.  nested',
@@ -24,7 +26,7 @@ describe('markdownToText', () => {
       'Escaped \\<tag> and \\[x\\] and snake\\_case.',
     ].join('\n');
     expect(markdownToText(md)).toBe(
-      ['Title', '', 'Some bold, em and code with a link and alt.', '', 'item one', 'nested', '', 'quoted', '', 'A B', '1 2', '', 'let a = 1;', '', 'Escaped <tag> and [x] and snake_case.'].join('\n'),
+      ['Title', '', 'Some bold, em and code with a link.', '', 'item one', 'nested', '', 'quoted', '', 'A B', '1 2', '', 'let a = 1;', '', 'Escaped <tag> and [x] and snake_case.'].join('\n'),
     );
   });
 });
