@@ -31,16 +31,7 @@ export function expectOriginsAccepted(log: LogEntry[]): void {
   expect(log.filter((entry) => entry.status === 403).map((e) => `${e.method} ${e.path}`)).toEqual([]);
 }
 
-/** The Anytype-Version request header, when the sandbox's log records it (LogEntry.anytypeVersion). */
-function versionOf(entry: LogEntry): string | null | undefined {
-  return (entry as LogEntry & { anytypeVersion?: string | null }).anytypeVersion;
-}
-
-/**
- * Every request that needs a key carried `Bearer <key>` (and was accepted). The header's presence
- * is also a spec requirement, which the sandbox reports as a violation (checked after every test);
- * its value is checked here when the sandbox log records it.
- */
+/** Every request that needs a key carried `Bearer <key>` and `Anytype-Version: 2025-11-08`, and was accepted. */
 export function expectAuthorisedWith(log: LogEntry[], key: string): void {
   const authorised = authorisedRequests(log);
   expect(authorised.length).toBeGreaterThan(0);
@@ -48,8 +39,7 @@ export function expectAuthorisedWith(log: LogEntry[], key: string): void {
     const where = `${entry.method} ${entry.path}`;
     expect(entry.authorization, where).toBe(`Bearer ${key}`);
     expect(entry.status, where).toBeLessThan(400);
-    const version = versionOf(entry);
-    if (version !== undefined) expect(version, where).toBe(API_VERSION);
+    expect(entry.anytypeVersion, where).toBe(API_VERSION);
   }
 }
 
