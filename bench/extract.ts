@@ -11,6 +11,9 @@
  * (htmlparser2) and happy-dom are faster but build different trees on real-world malformed
  * markup, which would measure an extractor on a page no browser ever shows. Every extractor runs
  * on the same DOM, each on its own freshly parsed copy; parsing is not timed, extraction is.
+ * Caveats of that choice: jsdom's getComputedStyle is slow, which inflates defuddle's times (it
+ * reads computed styles; a browser answers those fast); and "ours" pays for cloning the document
+ * (it must not touch the live page) and for markdown conversion, which plain Readability does not.
  */
 import { Readability } from '@mozilla/readability';
 import Defuddle from 'defuddle';

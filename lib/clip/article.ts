@@ -3,6 +3,9 @@
  * run on clones of the page; the result with the better content score wins, then a generic
  * clean-up removes blocks that are not the article (comments, related links, share bars, sign-up
  * boxes) by the signals such blocks have everywhere, not by site.
+ *
+ * Size (esbuild, minified, gzip -9, whole lib/clip): about 53 KB, of which defuddle is about 30 KB
+ * and Readability about 11 KB. Dropping the defuddle fallback would leave about 23 KB.
  */
 import { Readability } from '@mozilla/readability';
 import Defuddle from 'defuddle';
