@@ -26,7 +26,7 @@ interface Finding {
  * one inside `prefers-color-scheme: dark` — onto the root element, so both themes are checked
  * whatever the browser's own preference is.
  */
-async function auditInPage(theme: Theme): Promise<Finding[]> {
+async function auditInPage(theme: Theme): Promise<{ applied: number; findings: Finding[] }> {
   const root = document.documentElement;
   const found: [string, string][] = [];
   const pending: { rules: CSSRuleList; dark: boolean }[] = Array.from(document.styleSheets).map((sheet) => ({
@@ -54,28 +54,31 @@ async function auditInPage(theme: Theme): Promise<Finding[]> {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
       resultTypes: ['violations'],
     });
-    return results.violations.map((v) => ({
+    const findings = results.violations.map((v) => ({
       id: v.id,
       impact: v.impact ?? null,
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary ?? '' })),
     }));
+    return { applied: found.length, findings };
   } finally {
     root.removeAttribute('style');
   }
 }
 
 /** axe goes in with the call itself: extension pages forbid eval and foreign scripts (CSP). */
-function auditScript(theme: Theme): () => Promise<Finding[]> {
+function auditScript(theme: Theme): () => Promise<{ applied: number; findings: Finding[] }> {
   // `__name` guards against the keep-names helper the test transform may add around functions.
   const body = `const __name = (f) => f;\n${AXE_SOURCE}\n;return (${auditInPage.toString()})(${JSON.stringify(theme)});`;
-  return new Function(body) as () => Promise<Finding[]>;
+  return new Function(body) as () => Promise<{ applied: number; findings: Finding[] }>;
 }
 
 async function expectAccessible(page: PopupPage, where: string): Promise<void> {
   const blocking: string[] = [];
   for (const theme of ['light', 'dark'] as const) {
-    const findings = await page.evaluate(auditScript(theme));
+    const { applied, findings } = await page.evaluate(auditScript(theme));
+    // No theme variables found would mean the page was checked in one theme only.
+    expect(applied, `${theme} theme variables on ${where}`).toBeGreaterThan(0);
     for (const f of findings) {
       const line = `[${where}, ${theme}] ${f.impact ?? 'unknown'} ${f.id}: ${f.help}\n${f.nodes
         .map((n) => `    ${n.target}: ${n.summary.replace(/\n/g, ' ')}`)
