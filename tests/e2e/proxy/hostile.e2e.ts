@@ -82,7 +82,8 @@ describe.each(BROWSERS)('proxy against a hostile page in $name', (target) => {
     expect(await control().log()).toEqual([]);
 
     const report = await attackReport(session, tabId);
-    expect(report.rounds).toBeGreaterThan(10);
+    // The page kept attacking (a background tab's timers may be throttled to one per second).
+    expect(report.rounds).toBeGreaterThan(2);
     expect(report.results.length).toBeGreaterThan(0);
     expect(report.results.filter((line) => /: answered/.test(line))).toEqual([]);
     // Nothing our scripts posted into the page carries the key.

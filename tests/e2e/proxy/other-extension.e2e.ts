@@ -41,7 +41,12 @@ describe('proxy in chromium (two extensions loaded): another extension messaging
     await popup.getByRole('textbox', { name: 'API key', exact: true }).fill(key);
     await popup.getByRole('button', { name: 'Save key', exact: true }).click();
     await popup.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    // Let the clip form finish loading (spaces, types, tags, collections) before counting requests.
+    await waitUntil('the clip form to load', async () =>
+      (await popup.getByRole('combobox', { name: 'Type', exact: true }).inputValue()) !== '' ? true : undefined,
+    );
     await popup.close();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     await control().clearLog();
 
     const spaceId = (await control().spaces()).find((s) => !s.isChat)!.id;
