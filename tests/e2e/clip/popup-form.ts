@@ -71,6 +71,15 @@ export async function linkHref(popup: PopupPage, text: string): Promise<string> 
   return popup.evaluate(new Function(source) as () => string);
 }
 
+/** Waits until the form is not loading or saving ("Save to Anytype" is enabled again). */
+export async function waitForIdle(popup: PopupPage): Promise<void> {
+  const source = `
+    const button = Array.from(document.querySelectorAll('button')).find((b) => b.textContent.trim() === 'Save to Anytype');
+    return Boolean(button && !button.disabled);`;
+  const idle = new Function(source) as () => boolean;
+  await waitUntil('the clip form to finish loading', async () => ((await popup.evaluate(idle)) ? true : undefined));
+}
+
 /** Waits until the Preview region shows the captured page (not "Reading the page…"). */
 export async function waitForPreview(popup: PopupPage, expected: string | RegExp): Promise<string> {
   const source = `
