@@ -41,7 +41,11 @@ const METADATA_PROPERTIES: { key: string; format: string; value(meta: PageMetada
   { key: 'language', format: 'text', value: (meta) => meta.language },
 ];
 
-export function buildClip(source: ClipSource, choices: ClipChoices, properties: readonly SpaceProperty[]): EnqueueInput {
+/**
+ * `properties`, when known, keeps only the metadata the space can hold; without it every candidate
+ * is kept and the delivery drops what the space lacks when it sends.
+ */
+export function buildClip(source: ClipSource, choices: ClipChoices, properties?: readonly SpaceProperty[]): EnqueueInput {
   const sourceUrl = choices.mode === 'link' && choices.targetUrl ? choices.targetUrl : source.pageUrl;
   // A saved link is about the link, not the page it was found on.
   const fallbackName = choices.mode === 'link' ? sourceUrl : source.captured?.title || source.pageTitle || sourceUrl;
@@ -49,12 +53,12 @@ export function buildClip(source: ClipSource, choices: ClipChoices, properties: 
   const body = composeBody(source, choices);
 
   const entries: PropertyEntry[] = [{ key: 'source', url: sourceUrl }];
-  const available = new Map(properties.map((property) => [property.key, property.format]));
+  const available = properties && new Map(properties.map((property) => [property.key, property.format]));
   const metadata = source.captured?.metadata;
   if (metadata && choices.mode !== 'link') {
     for (const mapping of METADATA_PROPERTIES) {
       const value = mapping.value(metadata)?.trim();
-      if (!value || available.get(mapping.key) !== mapping.format) continue;
+      if (!value || (available && available.get(mapping.key) !== mapping.format)) continue;
       entries.push(mapping.format === 'date' ? { key: mapping.key, date: value } : { key: mapping.key, text: value });
     }
   }

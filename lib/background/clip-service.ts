@@ -4,7 +4,6 @@
  * answer with where it went or that it is waiting.
  */
 import { bySourceUrl } from '../anytype';
-import { type AnytypeErrorKind, isAnytypeError } from '../anytype/errors';
 import type { CapturedPage, PageMode } from '../capture/schema';
 import { markdownToText } from '../clip/text';
 import type { ClipJob, ClipQueue } from '../queue';
@@ -71,13 +70,14 @@ export function createClipService(deps: ClipServiceDeps) {
 
   /** Clips tab `tabId` as asked; the source URL is the tab's, as the browser reports it. */
   async function clipTab(tabId: number, input: ClipRequest): Promise<MessageOutput<'clip.submit'>> {
-    const client = await deps.connections.client();
+    await deps.connections.client(); // not paired: say so now rather than queue a clip with nowhere to go
     const tab = await deps.tabs.get(tabId);
     const needsPage = input.mode !== 'link' && input.mode !== 'image';
     if (!needsPage && !input.targetUrl) throw new ProtocolFailure('invalid_message', 'Nothing to save: no link or image.');
     const captured = needsPage ? await deps.capturer.capture(tab.id, input.mode as PageMode) : undefined;
-    const properties = await spaceProperties(client, input.spaceId);
-    const job = await deps.queue.enqueue(buildClip({ pageUrl: tab.url, pageTitle: tab.title, captured }, input, properties));
+    // Which metadata properties the space has is settled at delivery (lib/queue/anytype-delivery),
+    // so a clip saved while Anytype is away keeps its author, date and description.
+    const job = await deps.queue.enqueue(buildClip({ pageUrl: tab.url, pageTitle: tab.title, captured }, input));
     await Promise.race([deps.queue.process(), delay(waitMs)]);
     return answerFor((await deps.queue.get(job.clientId)) ?? job);
   }
@@ -115,25 +115,12 @@ export function createClipService(deps: ClipServiceDeps) {
 export type ClipService = ReturnType<typeof createClipService>;
 
 /** Failures the queue waits out (Anytype closed or busy, key refused until a new pairing). */
-const QUEUEABLE: ReadonlySet<AnytypeErrorKind> = new Set(['offline', 'rate_limited', 'origin_rejected', 'unauthorized', 'server']);
 
 /**
  * The space's properties only decide which page metadata (author, description, …) to fill.
  * When Anytype cannot answer now, the clip is still stored in the queue, with `source` and without
  * that metadata: failing here would lose the clip the write-ahead queue exists to keep.
  */
-async function spaceProperties(
-  client: Awaited<ReturnType<ConnectionService['client']>>,
-  spaceId: string,
-): Promise<{ key: string; format: string }[]> {
-  try {
-    return await client.properties.list(spaceId);
-  } catch (error) {
-    if (isAnytypeError(error) && QUEUEABLE.has(error.kind)) return [];
-    throw error;
-  }
-}
-
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

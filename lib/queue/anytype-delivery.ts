@@ -34,7 +34,7 @@ interface SearchInputLike {
 
 /** The part of AnytypeClient (lib/anytype) the delivery needs. */
 export interface DeliveryClient {
-  properties: { list(spaceId: string): Promise<{ id: string; key: string }[]> };
+  properties: { list(spaceId: string): Promise<{ id: string; key: string; format?: string }[]> };
   tags: {
     list(spaceId: string, propertyId: string): Promise<TagLike[]>;
     create(spaceId: string, propertyId: string, input: { name: string }): Promise<TagLike>;
@@ -121,6 +121,24 @@ function withTagsAndSource(job: ClipJob, tagIds: string[]): PropertyEntry[] {
   return properties;
 }
 
+/** Value fields whose name is the property format they need. */
+const FORMAT_OF_FIELD = ['text', 'number', 'select', 'multi_select', 'date', 'files', 'checkbox', 'url', 'email', 'phone', 'objects'];
+/** Always sent: `source` is how a clip is found again, `tag` was resolved against the space just now. */
+const ALWAYS_SENT = new Set(['source', 'tag']);
+
+/**
+ * Metadata (author, date, description…) is sent only where the space has a property of that key
+ * and format: an unknown key is a 400, and a clip must not create properties behind the person's back.
+ */
+function keepWhatTheSpaceHolds(entries: PropertyEntry[], space: { key: string; format?: string }[]): PropertyEntry[] {
+  const formats = new Map(space.map((property) => [property.key, property.format]));
+  return entries.filter((entry) => {
+    if (ALWAYS_SENT.has(entry.key)) return true;
+    const field = FORMAT_OF_FIELD.find((name) => name in entry);
+    return formats.has(entry.key) && (formats.get(entry.key) === undefined || formats.get(entry.key) === field);
+  });
+}
+
 function sourceOf(job: ClipJob): string {
   const entry = job.payload.properties.find((p) => p.key === 'source');
   if (entry !== undefined && 'url' in entry) return entry.url;
@@ -148,11 +166,12 @@ export function createAnytypeDelivery(options: AnytypeDeliveryOptions): Required
       const client = await options.client();
       const { spaceId, typeKey, templateId } = job.target;
       const tagIds = await resolveTagIds(client, spaceId, job.payload.tagNames ?? []);
+      const spaceProperties = await client.properties.list(spaceId);
       const created = await client.objects.create(spaceId, {
         type_key: typeKey,
         name: job.payload.name,
         body: job.payload.markdown,
-        properties: withTagsAndSource(job, tagIds),
+        properties: keepWhatTheSpaceHolds(withTagsAndSource(job, tagIds), spaceProperties),
         ...(templateId === undefined ? {} : { template_id: templateId }),
       });
       return { objectId: created.id };
