@@ -137,8 +137,17 @@ export async function pairWithKey(context: BrowserContext, popupUrl: string, api
  */
 export async function clickSave(page: Page, beforeClick: () => void): Promise<void> {
   const button = page.getByRole('button', { name: SAVE, exact: true });
+  // The form still grows after Save is enabled (seen: +83 px, pushing Save below a 600 px popup);
+  // wait, untimed, until it holds still, then bring it into view.
+  let box = await button.boundingBox();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(50);
+    const next = await button.boundingBox();
+    if (box && next && next.x === box.x && next.y === box.y) break;
+    box = next;
+  }
   await button.scrollIntoViewIfNeeded();
-  const box = await button.boundingBox();
+  box = await button.boundingBox();
   if (!box) throw new Error(`"${SAVE}" has no box`);
   await page.evaluate(() => {
     window.__benchClickTarget = undefined;
