@@ -114,6 +114,7 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
   }
 
   let cached: Awaited<ReturnType<ListCache['load']>>;
+  let modeChosen = false;
 
   async function applyLists(spaceId: string, lists: SpaceLists): Promise<void> {
     const prefs = await deps.prefs.load();
@@ -161,7 +162,8 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
       try {
         const prefs = await deps.prefs.load();
         cached = await deps.cache?.load().catch(() => undefined);
-        set({ mode: prefs.mode });
+        // A mode the person picked while the form was loading wins over last time's.
+        if (!modeChosen) set({ mode: prefs.mode });
         // The preview reads the page; Save does not wait for it.
         const preview = loadPreview();
         const pick = (spaces: Item[]) => spaces.find((s) => s.id === prefs.spaceId)?.id ?? spaces[0]?.id;
@@ -191,6 +193,7 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     setCollection: (collectionId: string | undefined) => set({ collectionId }),
     setTemplate: (templateId: string | undefined) => set({ templateId }),
     async setMode(mode: PageMode) {
+      modeChosen = true;
       set({ mode, preview: undefined });
       await loadPreview();
     },
