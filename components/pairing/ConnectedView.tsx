@@ -16,7 +16,9 @@ export function ConnectedView({ status, busy, onDisconnect, onReconnect }: Conne
       <h2 id="connected-heading" class="visually-hidden">
         {i18n.t('pairing.connected.heading')}
       </h2>
-      {status.problem ? (
+      {status.spaceCount === undefined && !status.problem ? (
+        <p role="status">{i18n.t('pairing.connected.checking')}</p>
+      ) : status.problem ? (
         <>
           <p role="status">{i18n.t('pairing.connected.pairedAt', { url: status.baseUrl })}</p>
           <Alert message={status.problem.message} />

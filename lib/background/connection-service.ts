@@ -77,6 +77,12 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       return describe(picked.connection, client);
     },
 
+    /** Paired or not, from the vault alone: lets the popup show the clip form before Anytype answers. */
+    async localStatus(): Promise<ConnectionStatus> {
+      const { connection, client } = await current();
+      return { baseUrl: connection.baseUrl, paired: client !== undefined };
+    },
+
     async hasKey(connectionId: string): Promise<boolean> {
       return (await deps.vault.load(connectionId)) !== undefined;
     },

@@ -48,7 +48,7 @@ export function createHandlers({ connections, queue, clips, options, amend }: Ha
       if (sender.class !== 'content_script') throw new ProtocolFailure('forbidden', 'Only the page panel may do this.');
       return amend(sender.tabId, input);
     },
-    'connection.status': () => connections.status(),
+    'connection.status': ({ local }) => (local ? connections.localStatus() : connections.status()),
     'connection.saveKey': ({ apiKey }) => connections.saveKey(apiKey),
     'connection.disconnect': () => connections.disconnect(),
     'spaces.list': async () => {

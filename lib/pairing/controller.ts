@@ -76,10 +76,16 @@ export function createPairingController(deps: PairingDeps, onChange: (state: Pai
 
     async init(): Promise<void> {
       try {
-        const status = await deps.background.call('connection.status', {});
-        if (status.paired) return set({ step: 'connected', status });
-        const pending = await deps.pending.load(status.baseUrl);
-        set({ step: pending ? 'code' : 'start', status });
+        // What the extension knows first (a key is kept), so the clip form opens at once; then Anytype's answer.
+        const local = await deps.background.call('connection.status', { local: true });
+        if (local.paired) {
+          set({ step: 'connected', status: local });
+          const status = await deps.background.call('connection.status', {});
+          if (state.step === 'connected') set({ step: status.paired ? 'connected' : 'start', status });
+          return;
+        }
+        const pending = await deps.pending.load(local.baseUrl);
+        set({ step: pending ? 'code' : 'start', status: local });
       } catch (error) {
         set({ step: 'start', error: messageOf(error) });
       }

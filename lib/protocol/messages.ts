@@ -115,8 +115,9 @@ export interface MessageDefinition {
 }
 
 export const messages = {
+  /** `local: true` answers from what the extension knows (is a key kept?) without asking Anytype. */
   'connection.status': {
-    input: Empty,
+    input: v.strictObject({ local: v.optional(v.boolean()) }),
     output: ConnectionStatusSchema,
     senders: ['extension_page'],
   },
