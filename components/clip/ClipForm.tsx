@@ -45,16 +45,16 @@ export function ClipForm({ state, controller }: { state: ClipFormState; controll
         options={state.types.map((t) => ({ value: t.key, label: t.name || t.key }))}
         onChange={(key) => void controller.selectType(key)}
       />
-      {state.templates.length > 0 && (
-        <SelectField
-          id="clip-template"
-          label={i18n.t('clip.template')}
-          value={state.templateId}
-          emptyLabel={i18n.t('clip.noTemplate')}
-          options={state.templates.map((t) => ({ value: t.id, label: t.name }))}
-          onChange={controller.setTemplate}
-        />
-      )}
+      {/* Always shown (disabled when the type has none) so the form does not move under the pointer. */}
+      <SelectField
+        id="clip-template"
+        label={i18n.t('clip.template')}
+        value={state.templateId}
+        emptyLabel={i18n.t('clip.noTemplate')}
+        disabled={state.templates.length === 0}
+        options={state.templates.map((t) => ({ value: t.id, label: t.name }))}
+        onChange={controller.setTemplate}
+      />
       <SelectField
         id="clip-collection"
         label={i18n.t('clip.collection')}
@@ -73,7 +73,6 @@ export function ClipForm({ state, controller }: { state: ClipFormState; controll
         <label for="clip-note">{i18n.t('clip.note')}</label>
         <textarea id="clip-note" rows={2} value={state.note} onInput={(e) => controller.setNote(e.currentTarget.value)} />
       </div>
-      {state.existing && <ExistingNotice existing={state.existing} />}
       {/* The preview scrolls: it takes focus so that keyboard users can scroll it too. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
       <section class="preview" aria-label={i18n.t('clip.preview')} tabIndex={0}>
@@ -91,6 +90,7 @@ export function ClipForm({ state, controller }: { state: ClipFormState; controll
           {state.saving ? i18n.t('clip.saving') : i18n.t('clip.save')}
         </button>
       </div>
+      {state.existing && !state.result && <ExistingNotice existing={state.existing} />}
       {state.result && <SaveResult result={state.result} />}
       <Alert message={state.error} />
     </form>
