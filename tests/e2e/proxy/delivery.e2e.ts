@@ -63,7 +63,7 @@ describe.each(BROWSERS)('proxy delivery in $name', (target) => {
 
   test('100 clips against the write limiter: all delivered, none twice', async () => {
     const { popup, sourceUrl } = await pairedClipForm(browser(), control());
-    await control().setFaults({ writeLimit: { perSecond: 20, burst: 10 } });
+    await control().setFaults({ writeLimit: { perSecond: 5, burst: 10 } });
 
     // A hundred Saves at once through the same message the form sends, each with its own title.
     const answers = await popup.evaluate(async () => {
