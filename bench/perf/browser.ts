@@ -1,3 +1,4 @@
+import { chromiumArgs } from '../../tests/e2e/harness/chromium';
 /**
  * Headless Chromium with the test build loaded. The launch flags are copied from
  * tests/e2e/harness/chromium.ts (verified there on this machine); the bench needs the raw
@@ -22,19 +23,6 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-function args(extensionDir: string): string[] {
-  return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-}
 
 export async function launchBenchBrowser(buildDir: string): Promise<BenchBrowser> {
   const work = mkdtempSync(join(tmpdir(), 'cta-bench-'));
@@ -43,7 +31,7 @@ export async function launchBenchBrowser(buildDir: string): Promise<BenchBrowser
   const context = await chromium.launchPersistentContext(join(work, 'profile'), {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: args(extensionDir),
+    args: chromiumArgs(extensionDir),
     viewport: { width: 400, height: 600 },
   });
   const cleanup = async () => {

@@ -10,11 +10,14 @@ import { normalise } from './wait';
 const TIMEOUT = 10_000;
 const VIEWPORT = { width: 400, height: 600 };
 
-/** Flags verified on this machine; the profile is fresh for every session. */
-function chromiumArgs(extensionDir: string): string[] {
+/**
+ * Flags verified on this machine (the profile is fresh for every session); `extensionDirs` is one
+ * directory or several joined with commas. Shared with the bench and the two-extension test.
+ */
+export function chromiumArgs(extensionDirs: string): string[] {
   return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    `--disable-extensions-except=${extensionDirs}`,
+    `--load-extension=${extensionDirs}`,
     '--no-sandbox',
     '--disable-gpu',
     '--disable-quic',

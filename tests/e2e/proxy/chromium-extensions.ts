@@ -1,3 +1,4 @@
+import { chromiumArgs } from '../harness/chromium';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,17 +42,7 @@ export async function launchChromiumWith(extraExtensionDirs: string[] = []): Pro
     executablePath: CHROMIUM_PATH,
     headless: HEADLESS,
     viewport: { width: 400, height: 600 },
-    args: [
-      `--disable-extensions-except=${dirs}`,
-      `--load-extension=${dirs}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(dirs),
   });
   const close = async () => {
     await context.close();
