@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { importSettingsText, type ImportResult } from '../../lib/options/settings-transfer';
 import type { BackgroundClient } from '../../lib/protocol/client';
@@ -15,27 +16,24 @@ export function BackupSection({ background, exportSettings, onImported }: Backup
   const [error, setError] = useState<string>();
   return (
     <section aria-labelledby="backup-heading">
-      <h2 id="backup-heading">Export and import</h2>
-      <p class="note">
-        The file holds connections, defaults and site rules. API keys are never exported: after an import, pair again
-        or paste a key.
-      </p>
+      <h2 id="backup-heading">{i18n.t('options.backup.heading')}</h2>
+      <p class="note">{i18n.t('options.backup.intro')}</p>
       <div class="actions">
         <button
           type="button"
           onClick={() => {
             setError(undefined);
             exportSettings().then(
-              () => setInfo('Settings exported.'),
-              () => setError('The settings could not be exported. Try again.'),
+              () => setInfo(i18n.t('options.backup.exported')),
+              () => setError(i18n.t('options.backup.exportFailed')),
             );
           }}
         >
-          Export settings
+          {i18n.t('options.backup.export')}
         </button>
       </div>
       <div class="field">
-        <label for="import-file">Import settings file</label>
+        <label for="import-file">{i18n.t('options.backup.importLabel')}</label>
         <input
           id="import-file"
           type="file"
@@ -49,7 +47,7 @@ export function BackupSection({ background, exportSettings, onImported }: Backup
             // A settings file is small: a large one is refused before it is read.
             const result =
               file.size > MAX_SETTINGS_FILE_BYTES
-                ? { ok: false as const, error: 'This file is too large to be a settings file.' }
+                ? { ok: false as const, error: i18n.t('options.backup.tooLarge') }
                 : await importSettingsText(background, await file.text());
             input.value = '';
             if (!result.ok) {
@@ -57,7 +55,7 @@ export function BackupSection({ background, exportSettings, onImported }: Backup
               return;
             }
             onImported(result.imported);
-            setInfo('Settings imported.');
+            setInfo(i18n.t('options.backup.imported'));
           }}
         />
       </div>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useRef, useState } from 'preact/hooks';
 import type { ConnectionsController, ConnectionView } from '../../lib/options/connections-controller';
 import { ConnectionForm } from './ConnectionForm';
@@ -31,8 +32,8 @@ export function ConnectionCard({ connection: c, controller, busy, removable, onR
       <h3 id={headingId}>{c.name}</h3>
       <p class="card-meta">
         <span>{c.baseUrl}</span>
-        {c.active && <span class="badge">Active</span>}
-        <span>{c.hasKey ? 'API key kept' : 'No API key'}</span>
+        {c.active && <span class="badge">{i18n.t('options.card.active')}</span>}
+        <span>{c.hasKey ? i18n.t('options.card.keyKept') : i18n.t('options.card.noKey')}</span>
       </p>
       {c.status && (
         <p class={c.status.ok ? 'connected' : 'alert'} aria-live="polite">
@@ -41,10 +42,10 @@ export function ConnectionCard({ connection: c, controller, busy, removable, onR
       )}
       {c.access === false && (
         <div class="access">
-          <p class="alert">The browser does not let Clip to Anytype reach {c.baseUrl}.</p>
+          <p class="alert">{i18n.t('options.card.noAccess', { url: c.baseUrl })}</p>
           {/* The request runs inside this click: browsers only prompt for a user gesture. */}
           <button type="button" class="primary" onClick={() => void controller.grantAccess(c.id)}>
-            Grant access
+            {i18n.t('access.grant')}
           </button>
         </div>
       )}
@@ -57,17 +58,17 @@ export function ConnectionCard({ connection: c, controller, busy, removable, onR
               if (!problem) checkButton.current?.focus();
             })}
           >
-            Make active
+            {i18n.t('options.card.makeActive')}
           </button>
         )}
         <button type="button" ref={checkButton} onClick={() => void controller.check(c.id)}>
-          Check connection
+          {i18n.t('options.card.check')}
         </button>
         <button type="button" ref={editButton} aria-expanded={panel === 'edit'} onClick={() => setPanel(panel === 'edit' ? 'none' : 'edit')}>
-          Edit connection
+          {i18n.t('options.card.edit')}
         </button>
         <button type="button" ref={keyButton} aria-expanded={panel === 'key'} onClick={() => setPanel(panel === 'key' ? 'none' : 'key')}>
-          Paste an API key
+          {i18n.t('options.card.pasteKey')}
         </button>
         {c.hasKey && (
           <button
@@ -77,12 +78,12 @@ export function ConnectionCard({ connection: c, controller, busy, removable, onR
               if (!problem) keyButton.current?.focus();
             })}
           >
-            Disconnect
+            {i18n.t('pairing.connected.disconnect')}
           </button>
         )}
         {removable && (
           <button type="button" class="danger" disabled={busy} onClick={() => onRemove(c.id)}>
-            Remove connection
+            {i18n.t('options.card.remove')}
           </button>
         )}
       </div>
@@ -90,7 +91,7 @@ export function ConnectionCard({ connection: c, controller, busy, removable, onR
         <ConnectionForm
           idPrefix={`connection-${c.id}-edit`}
           initial={{ name: c.name, endpoint: c.baseUrl }}
-          submitLabel="Save connection"
+          submitLabel={i18n.t('options.card.save')}
           onSubmit={async (draft) => {
             const problem = await controller.save({ id: c.id, ...draft });
             if (!problem) close(editButton.current);

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { Alert } from '../Alert';
 
@@ -30,20 +31,20 @@ export function ConnectionForm({ idPrefix, initial, submitLabel, onSubmit, onCan
       }}
     >
       <div class="field">
-        <label for={`${idPrefix}-name`}>Connection name</label>
+        <label for={`${idPrefix}-name`}>{i18n.t('options.connectionForm.name')}</label>
         <input id={`${idPrefix}-name`} value={name} maxLength={80} onInput={(e) => setName(e.currentTarget.value)} />
       </div>
       <div class="field">
-        <label for={`${idPrefix}-endpoint`}>Port or address</label>
+        <label for={`${idPrefix}-endpoint`}>{i18n.t('options.connectionForm.endpoint')}</label>
         <input
           id={`${idPrefix}-endpoint`}
           value={endpoint}
-          placeholder="31012 or http://127.0.0.1:31012"
+          placeholder={i18n.t('options.connectionForm.endpointPlaceholder')}
           aria-describedby={`${idPrefix}-endpoint-hint`}
           onInput={(e) => setEndpoint(e.currentTarget.value)}
         />
         <p id={`${idPrefix}-endpoint-hint`} class="note">
-          Anytype Desktop uses 31009, the headless anytype-cli 31012.
+          {i18n.t('options.connectionForm.endpointHint')}
         </p>
       </div>
       <Alert message={error} />
@@ -53,7 +54,7 @@ export function ConnectionForm({ idPrefix, initial, submitLabel, onSubmit, onCan
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {i18n.t('common.cancel')}
           </button>
         )}
       </div>

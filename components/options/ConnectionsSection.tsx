@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useRef } from 'preact/hooks';
 import type { ConnectionsController, ConnectionsState } from '../../lib/options/connections-controller';
 import { Alert } from '../Alert';
@@ -13,12 +14,10 @@ export function ConnectionsSection({ state, controller }: { state: ConnectionsSt
     });
   return (
     <section aria-labelledby="connections-heading">
-      <h2 id="connections-heading" ref={heading} tabIndex={-1}>Connections</h2>
-      <p class="note">
-        Each Anytype on this computer has its own API key. The popup pairs and clips with the active connection.
-      </p>
+      <h2 id="connections-heading" ref={heading} tabIndex={-1}>{i18n.t('options.connections.heading')}</h2>
+      <p class="note">{i18n.t('options.connections.intro')}</p>
       {state.loading ? (
-        <p>Loading connections…</p>
+        <p>{i18n.t('options.connections.loading')}</p>
       ) : (
         <ul class="cards">
           {state.connections.map((connection) => (
@@ -38,8 +37,8 @@ export function ConnectionsSection({ state, controller }: { state: ConnectionsSt
         {state.info ?? ''}
       </p>
       <Alert message={state.error} />
-      <h3>Add a connection</h3>
-      <ConnectionForm idPrefix="connection-new" submitLabel="Add connection" onSubmit={(draft) => controller.save(draft)} />
+      <h3>{i18n.t('options.connections.add')}</h3>
+      <ConnectionForm idPrefix="connection-new" submitLabel={i18n.t('options.connections.addButton')} onSubmit={(draft) => controller.save(draft)} />
     </section>
   );
 }

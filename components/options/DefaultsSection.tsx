@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { ClipSettingsController, ClipSettingsState } from '../../lib/options/clip-settings-controller';
 import type { ClipTarget } from '../../lib/settings/site-rules';
@@ -13,9 +14,9 @@ export function DefaultsSection({ state, controller }: DefaultsSectionProps) {
   useEffect(() => setDraft(state.settings.defaults), [state.settings.defaults]);
   return (
     <section aria-labelledby="defaults-heading">
-      <h2 id="defaults-heading">Quick clip defaults</h2>
-      <p class="note">Used by quick clip (context menu and keyboard shortcut) when no site rule matches the page.</p>
-      {state.spacesError && <p class="note">Spaces could not be loaded: {state.spacesError}</p>}
+      <h2 id="defaults-heading">{i18n.t('options.defaults.heading')}</h2>
+      <p class="note">{i18n.t('options.defaults.intro')}</p>
+      {state.spacesError && <p class="note">{i18n.t('options.defaults.spacesError', { message: state.spacesError })}</p>}
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -31,7 +32,7 @@ export function DefaultsSection({ state, controller }: DefaultsSectionProps) {
         />
         <div class="actions">
           <button type="submit" class="primary" disabled={state.busy}>
-            Save defaults
+            {i18n.t('options.defaults.save')}
           </button>
         </div>
       </form>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { Alert } from '../Alert';
 
@@ -26,7 +27,7 @@ export function KeyForm({ idPrefix, onSubmit, onCancel }: KeyFormProps) {
       }}
     >
       <div class="field">
-        <label for={`${idPrefix}-key`}>API key</label>
+        <label for={`${idPrefix}-key`}>{i18n.t('pairing.key.label')}</label>
         <input
           id={`${idPrefix}-key`}
           type="password"
@@ -39,10 +40,10 @@ export function KeyForm({ idPrefix, onSubmit, onCancel }: KeyFormProps) {
       <Alert message={error} />
       <div class="actions">
         <button type="submit" class="primary">
-          Save key
+          {i18n.t('pairing.key.save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {i18n.t('common.cancel')}
         </button>
       </div>
     </form>

@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { useDocumentLang } from '../document-lang';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   type ClipSettingsState,
@@ -22,6 +24,7 @@ export interface OptionsDeps {
 }
 
 export function OptionsApp({ deps }: { deps: OptionsDeps }) {
+  useDocumentLang(i18n.t('options.title'));
   const [connections, setConnections] = useState<ConnectionsState>({ loading: true, connections: [], busy: false });
   const [clip, setClip] = useState<ClipSettingsState>();
   const connectionsController = useMemo(() => createConnectionsController(deps, setConnections), [deps]);
@@ -40,7 +43,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
   return (
     <main class="options">
       <header>
-        <h1>Clip to Anytype settings</h1>
+        <h1>{i18n.t('options.title')}</h1>
       </header>
       <ConnectionsSection state={connections} controller={connectionsController} />
       {clip && (

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import type { ClipSettingsState, RuleDraft } from '../../lib/options/clip-settings-controller';
 import { Alert } from '../Alert';
@@ -30,17 +31,16 @@ export function RuleForm({ idPrefix, initial, submitLabel, lists, onSpaceChosen,
       }}
     >
       <div class="field">
-        <label for={`${idPrefix}-pattern`}>Site or address</label>
+        <label for={`${idPrefix}-pattern`}>{i18n.t('options.rules.pattern')}</label>
         <input
           id={`${idPrefix}-pattern`}
           value={draft.pattern}
-          placeholder="*.example.com or https://example.com/blog/"
+          placeholder={i18n.t('options.rules.patternPlaceholder')}
           aria-describedby={`${idPrefix}-pattern-hint`}
           onInput={(e) => setDraft({ ...draft, pattern: e.currentTarget.value })}
         />
         <p id={`${idPrefix}-pattern-hint`} class="note">
-          example.com matches that host only; *.example.com also matches its subdomains; an address starting with
-          https:// matches pages under it.
+          {i18n.t('options.rules.patternHint')}
         </p>
       </div>
       <TargetFields
@@ -57,7 +57,7 @@ export function RuleForm({ idPrefix, initial, submitLabel, lists, onSpaceChosen,
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {i18n.t('common.cancel')}
           </button>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useRef, useState } from 'preact/hooks';
 import type { ClipSettingsController, ClipSettingsState } from '../../lib/options/clip-settings-controller';
 import type { SiteRule } from '../../lib/settings/site-rules';
@@ -10,10 +11,15 @@ interface SiteRulesSectionProps {
 
 function summary(rule: SiteRule, controller: ClipSettingsController): string {
   const parts = [
-    controller.nameOf('space', rule.spaceId) ?? (rule.spaceId ? 'a space' : 'last used space'),
-    rule.typeKey ? `type ${rule.typeKey}` : undefined,
-    rule.collectionId ? `collection ${controller.nameOf('collection', rule.collectionId, rule.spaceId) ?? rule.collectionId}` : undefined,
-    rule.tagNames.length ? `tags ${rule.tagNames.join(', ')}` : undefined,
+    controller.nameOf('space', rule.spaceId) ??
+      (rule.spaceId ? i18n.t('options.rules.aSpace') : i18n.t('options.rules.lastUsedSpace')),
+    rule.typeKey ? i18n.t('options.rules.type', { type: rule.typeKey }) : undefined,
+    rule.collectionId
+      ? i18n.t('options.rules.collection', {
+          name: controller.nameOf('collection', rule.collectionId, rule.spaceId) ?? rule.collectionId,
+        })
+      : undefined,
+    rule.tagNames.length ? i18n.t('options.rules.tags', { tags: rule.tagNames.join(', ') }) : undefined,
   ];
   return parts.filter(Boolean).join(' · ');
 }
@@ -25,34 +31,34 @@ export function SiteRulesSection({ state, controller }: SiteRulesSectionProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   return (
     <section aria-labelledby="rules-heading">
-      <h2 id="rules-heading" ref={heading} tabIndex={-1}>Site rules</h2>
-      <p class="note">Quick clip uses the first rule that matches the page; the defaults apply when none does.</p>
+      <h2 id="rules-heading" ref={heading} tabIndex={-1}>{i18n.t('options.rules.heading')}</h2>
+      <p class="note">{i18n.t('options.rules.intro')}</p>
       {rules.length === 0 ? (
-        <p>No site rules yet.</p>
+        <p>{i18n.t('options.rules.none')}</p>
       ) : (
         <ol class="cards">
           {rules.map((rule, index) => (
             <li key={rule.id}>
-              <article class="card" aria-label={`Rule for ${rule.pattern}`}>
+              <article class="card" aria-label={i18n.t('options.rules.ruleFor', { pattern: rule.pattern })}>
                 <h3 class="pattern">{rule.pattern}</h3>
                 <p class="card-meta">{summary(rule, controller)}</p>
                 <div class="actions">
                   <button type="button" disabled={index === 0 || state.busy} onClick={() => void controller.moveRule(rule.id, -1)}>
-                    Move up
+                    {i18n.t('options.rules.moveUp')}
                   </button>
                   <button
                     type="button"
                     disabled={index === rules.length - 1 || state.busy}
                     onClick={() => void controller.moveRule(rule.id, 1)}
                   >
-                    Move down
+                    {i18n.t('options.rules.moveDown')}
                   </button>
                   <button
                     type="button"
                     aria-expanded={editing === rule.id}
                     onClick={() => setEditing(editing === rule.id ? undefined : rule.id)}
                   >
-                    Edit rule
+                    {i18n.t('options.rules.edit')}
                   </button>
                   <button
                     type="button"
@@ -65,14 +71,14 @@ export function SiteRulesSection({ state, controller }: SiteRulesSectionProps) {
                       })
                     }
                   >
-                    Remove rule
+                    {i18n.t('options.rules.remove')}
                   </button>
                 </div>
                 {editing === rule.id && (
                   <RuleForm
                     idPrefix={`rule-${rule.id}`}
                     initial={rule}
-                    submitLabel="Save rule"
+                    submitLabel={i18n.t('options.rules.save')}
                     lists={state}
                     onSpaceChosen={loadSpace}
                     onSubmit={async (draft) => {
@@ -88,10 +94,10 @@ export function SiteRulesSection({ state, controller }: SiteRulesSectionProps) {
           ))}
         </ol>
       )}
-      <h3>Add a rule</h3>
+      <h3>{i18n.t('options.rules.add')}</h3>
       <RuleForm
         idPrefix="rule-new"
-        submitLabel="Add rule"
+        submitLabel={i18n.t('options.rules.addButton')}
         lists={state}
         onSpaceChosen={loadSpace}
         onSubmit={(draft) => controller.addRule(draft)}

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { type ClipSettingsState, parseTagList } from '../../lib/options/clip-settings-controller';
 import type { ClipTarget } from '../../lib/settings/site-rules';
@@ -16,7 +17,7 @@ type Option = { value: string; label: string };
 /** Keeps a stored choice visible even when the list it comes from could not be loaded. */
 function withCurrent(options: Option[], current: string | undefined): Option[] {
   if (!current || options.some((o) => o.value === current)) return options;
-  return [...options, { value: current, label: `${current} (not loaded)` }];
+  return [...options, { value: current, label: i18n.t('options.target.notLoaded', { value: current }) }];
 }
 
 /** Space, type, collection and tags: where a clip goes. */
@@ -30,10 +31,10 @@ export function TargetFields({ idPrefix, value, lists, onChange, onSpaceChosen }
     <>
       <SelectField
         id={`${idPrefix}-space`}
-        label="Space"
+        label={i18n.t('clip.space')}
         value={spaceId}
-        emptyLabel="Last used space"
-        options={withCurrent(lists.spaces.map((s) => ({ value: s.id, label: s.name || 'Untitled space' })), spaceId)}
+        emptyLabel={i18n.t('options.target.lastUsedSpace')}
+        options={withCurrent(lists.spaces.map((s) => ({ value: s.id, label: s.name || i18n.t('clip.untitledSpace') })), spaceId)}
         onChange={(next) => {
           // Type and collection belong to a space: a new space starts without them.
           onChange({ ...value, spaceId: next, typeKey: undefined, collectionId: undefined });
@@ -42,28 +43,28 @@ export function TargetFields({ idPrefix, value, lists, onChange, onSpaceChosen }
       />
       <SelectField
         id={`${idPrefix}-type`}
-        label="Type"
+        label={i18n.t('clip.type')}
         value={value.typeKey}
-        emptyLabel="Last used type"
+        emptyLabel={i18n.t('options.target.lastUsedType')}
         disabled={!spaceId}
         options={withCurrent(types.map((t) => ({ value: t.key, label: t.name || t.key })), value.typeKey)}
         onChange={(next) => onChange({ ...value, typeKey: next })}
       />
       <SelectField
         id={`${idPrefix}-collection`}
-        label="Collection"
+        label={i18n.t('clip.collection')}
         value={value.collectionId}
-        emptyLabel="No collection"
+        emptyLabel={i18n.t('options.target.noCollection')}
         disabled={!spaceId}
         options={withCurrent(collections.map((c) => ({ value: c.id, label: c.name })), value.collectionId)}
         onChange={(next) => onChange({ ...value, collectionId: next })}
       />
       <div class="field">
-        <label for={`${idPrefix}-tags`}>Tags</label>
+        <label for={`${idPrefix}-tags`}>{i18n.t('tags.label')}</label>
         <input
           id={`${idPrefix}-tags`}
           value={tagsText}
-          placeholder="news, to read"
+          placeholder={i18n.t('options.target.tagsPlaceholder')}
           aria-describedby={`${idPrefix}-tags-hint`}
           onInput={(event) => {
             setTagsText(event.currentTarget.value);
@@ -71,7 +72,7 @@ export function TargetFields({ idPrefix, value, lists, onChange, onSpaceChosen }
           }}
         />
         <p id={`${idPrefix}-tags-hint`} class="note">
-          Separate tags with commas. New tags are created when a clip is saved.
+          {i18n.t('options.target.tagsHint')}
         </p>
       </div>
     </>
