@@ -4,7 +4,7 @@
  */
 import { extractArticle } from './article';
 import { fullPageContent } from './fullpage';
-import { htmlToMarkdown } from './markdown';
+import { type MarkdownOptions, htmlToMarkdown } from './markdown';
 import { type PageMetadata, extractMetadata } from './metadata';
 import { selectionToFragment } from './selection';
 import { baseUrlOf } from './url';
@@ -12,6 +12,9 @@ import { baseUrlOf } from './url';
 export { extractArticle } from './article';
 export type { ArticleOptions, ArticleResult, ExtractorName } from './article';
 export { htmlToMarkdown } from './markdown';
+export { createImageInliner } from './images';
+export type { ImageInliner } from './images';
+export type { FetchLike } from './image-fetch';
 export { extractMetadata } from './metadata';
 export type { PageMetadata } from './metadata';
 export { markdownToText } from './text';
@@ -51,23 +54,26 @@ function finish(markdown: string, metadata: PageMetadata, title: string): Clip {
   return { title, markdown, metadata };
 }
 
-export function clipArticle(doc: Document, pageUrl: string): Clip {
+/** Optional for every clip: how image destinations are written (lib/clip/images marks those to inline). */
+type ImageUrl = MarkdownOptions['imageUrl'];
+
+export function clipArticle(doc: Document, pageUrl: string, imageUrl?: ImageUrl): Clip {
   const metadata = extractMetadata(doc, pageUrl);
   const article = extractArticle(doc, pageUrl);
-  const markdown = htmlToMarkdown(article.content, { baseUrl: baseUrlOf(doc, pageUrl) });
+  const markdown = htmlToMarkdown(article.content, { baseUrl: baseUrlOf(doc, pageUrl), imageUrl });
   return finish(markdown, metadata, metadata.title || article.title);
 }
 
-export function clipSelection(doc: Document, selection: Selection, pageUrl: string): Clip {
+export function clipSelection(doc: Document, selection: Selection, pageUrl: string, imageUrl?: ImageUrl): Clip {
   const metadata = extractMetadata(doc, pageUrl);
   const fragment = selectionToFragment(selection, doc);
-  const markdown = htmlToMarkdown(fragment, { baseUrl: baseUrlOf(doc, pageUrl) });
+  const markdown = htmlToMarkdown(fragment, { baseUrl: baseUrlOf(doc, pageUrl), imageUrl });
   if (!markdown) throw new ClipError('empty', 'Nothing is selected on the page.');
   return finish(markdown, metadata, metadata.title);
 }
 
-export function clipFullPage(doc: Document, pageUrl: string): Clip {
+export function clipFullPage(doc: Document, pageUrl: string, imageUrl?: ImageUrl): Clip {
   const metadata = extractMetadata(doc, pageUrl);
-  const markdown = htmlToMarkdown(fullPageContent(doc), { baseUrl: baseUrlOf(doc, pageUrl) });
+  const markdown = htmlToMarkdown(fullPageContent(doc), { baseUrl: baseUrlOf(doc, pageUrl), imageUrl });
   return finish(markdown, metadata, metadata.title);
 }

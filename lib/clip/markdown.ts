@@ -40,7 +40,7 @@ function linkTitle(el: Element): string {
 }
 
 /** Link destinations go in <…> when they contain spaces or parentheses that would end them. */
-function destination(url: string): string {
+export function destination(url: string): string {
   const escaped = url.replace(/[<>]/g, encodeURIComponent);
   return /[\s()]/.test(escaped) ? `<${escaped}>` : escaped;
 }
@@ -57,9 +57,11 @@ function isFootnoteReference(el: Element): boolean {
 export interface MarkdownOptions {
   /** Base for relative URLs (page URL, or `<base href>`). */
   baseUrl: string;
+  /** Chooses what an image's destination is (default: its safe absolute URL); the clipper marks images to inline. */
+  imageUrl?: (source: string | null, baseUrl: string) => string | undefined;
 }
 
-export function createConverter({ baseUrl }: MarkdownOptions): TurndownService {
+export function createConverter({ baseUrl, imageUrl = safeImageUrl }: MarkdownOptions): TurndownService {
   const service = new TurndownService({
     headingStyle: 'atx',
     bulletListMarker: '-',
@@ -119,7 +121,7 @@ export function createConverter({ baseUrl }: MarkdownOptions): TurndownService {
       const el = node as Element;
       // 1×1 images are tracking pixels, not pictures.
       if (el.getAttribute('width') === '1' && el.getAttribute('height') === '1') return '';
-      const url = safeImageUrl(imageSource(el), baseUrl);
+      const url = imageUrl(imageSource(el), baseUrl);
       if (!url) return '';
       return `![${escapeAlt(el.getAttribute('alt') ?? '')}](${destination(url)}${linkTitle(el)})`;
     },
