@@ -10,6 +10,16 @@ import type { PageCapturer } from './clip-service';
 
 export const CLIPPER_FILE = '/clipper.js';
 export const MODE_GLOBAL = '__clipToAnytypeMode';
+/** Whether the clipper inlines the images Desktop could not fetch (lib/clip/images). */
+export const IMAGES_GLOBAL = '__clipToAnytypeImages';
+
+export interface CaptureOptions {
+  /**
+   * On by default: the preview's read of the page is what Save sends, so it must already hold the
+   * images. The inliner's deadline bounds what this costs.
+   */
+  inlineImages?: boolean;
+}
 
 interface InjectionResult {
   result?: unknown;
@@ -34,15 +44,15 @@ export const CANNOT_CLIP_MESSAGE =
 
 export function createScriptingCapturer(scripting: ScriptingApi): PageCapturer {
   return {
-    async capture(tabId: number, mode: PageMode) {
+    async capture(tabId: number, mode: PageMode, options: CaptureOptions = {}) {
       let results: InjectionResult[];
       try {
         await scripting.executeScript({
           target: { tabId },
-          func: ((name: string, value: string) => {
-            (globalThis as Record<string, unknown>)[name] = value;
+          func: ((values: Record<string, unknown>) => {
+            Object.assign(globalThis, values);
           }) as (...args: never[]) => unknown,
-          args: [MODE_GLOBAL, mode],
+          args: [{ [MODE_GLOBAL]: mode, [IMAGES_GLOBAL]: options.inlineImages !== false }],
         });
         results = await scripting.executeScript({ target: { tabId }, files: [CLIPPER_FILE] });
       } catch {

@@ -2,7 +2,7 @@
  * The clipper's body, run in the page's isolated world: read the live document for the asked
  * mode and return plain data. It reads the DOM only; nothing from page scripts is trusted or called.
  */
-import { ClipError, clipArticle, clipFullPage, clipSelection, extractMetadata } from '../clip';
+import { ClipError, clipArticle, clipFullPage, clipSelection, extractMetadata, type ImageInliner } from '../clip';
 import type { CaptureResult, PageMetadata, PageMode } from './schema';
 
 /** Pages can declare anything in their meta tags; the background refuses oversized fields, so trim here. */
@@ -20,7 +20,8 @@ function clampMetadata(meta: PageMetadata): PageMetadata {
   };
 }
 
-export function capturePage(doc: Document, selection: Selection | null, mode: PageMode): CaptureResult {
+/** With `images`, the markdown holds its placeholders: only `images.inline` makes it a finished clip. */
+export function capturePage(doc: Document, selection: Selection | null, mode: PageMode, images?: ImageInliner): CaptureResult {
   const url = doc.URL;
   try {
     if (mode === 'bookmark') {
@@ -32,10 +33,10 @@ export function capturePage(doc: Document, selection: Selection | null, mode: Pa
     const selectionEmpty = mode === 'selection' ? !hasSelection : undefined;
     const clip =
       mode === 'fullpage'
-        ? clipFullPage(doc, url)
+        ? clipFullPage(doc, url, images?.imageUrl)
         : mode === 'selection' && selection && hasSelection
-          ? clipSelection(doc, selection, url)
-          : clipArticle(doc, url);
+          ? clipSelection(doc, selection, url, images?.imageUrl)
+          : clipArticle(doc, url, images?.imageUrl);
     const title = (clip.title || doc.title || url).slice(0, 1000);
     const metadata = clampMetadata(clip.metadata);
     return { ok: true, page: { mode, url, title, markdown: clip.markdown, metadata, selectionEmpty } };

@@ -3,6 +3,7 @@
  * background validates it like any other untrusted input before it becomes a clip.
  */
 import * as v from 'valibot';
+import { inlinedImageChars, MAX_INLINED_CHARS } from '../clip/inline-budget';
 
 export const CLIP_MODES = ['article', 'selection', 'fullpage', 'bookmark', 'link', 'image'] as const;
 export type ClipMode = (typeof CLIP_MODES)[number];
@@ -18,6 +19,14 @@ const optionalText = (max: number) => v.optional(v.pipe(v.string(), v.maxLength(
 
 /** 4 MB of markdown: beyond this Desktop's paste path struggles, and the person gets a clear error. */
 export const MAX_MARKDOWN_BYTES = 4 * 1024 * 1024;
+
+/** Text and inlined images are capped apart, so pictures never eat the text's allowance and vice versa. */
+const MarkdownSchema = v.pipe(
+  v.string(),
+  v.maxLength(MAX_MARKDOWN_BYTES + MAX_INLINED_CHARS),
+  v.check((md) => md.length - inlinedImageChars(md) <= MAX_MARKDOWN_BYTES, 'The page text is too long.'),
+  v.check((md) => inlinedImageChars(md) <= MAX_INLINED_CHARS, 'The page has too many inlined images.'),
+);
 
 export const PageMetadataSchema = v.object({
   title: optionalText(1000),
@@ -35,7 +44,7 @@ export const CapturedPageSchema = v.object({
   mode: PageModeSchema,
   url: text(8000),
   title: text(1000),
-  markdown: text(MAX_MARKDOWN_BYTES),
+  markdown: MarkdownSchema,
   metadata: PageMetadataSchema,
   /** True when selection mode found nothing selected and fell back to the article. */
   selectionEmpty: v.optional(v.boolean()),

@@ -3,6 +3,7 @@
  * Nothing is ever evicted to make room.
  */
 import * as v from 'valibot';
+import { inlinedImageChars, MAX_INLINED_CHARS } from '../clip/inline-budget';
 import { formatBytes, type QueueLimits, utf8Length } from './policy';
 import { isOpen } from './state';
 import { findJob } from './transitions';
@@ -16,7 +17,11 @@ export function admitClip(input: EnqueueInput, limits: QueueLimits): AdmittedCli
   if (!parsed.success) {
     throw new QueueError('invalid', `This clip cannot be saved: ${parsed.issues[0]?.message ?? 'invalid input'}.`);
   }
-  const bytes = utf8Length(parsed.output.payload.markdown);
+  const { markdown } = parsed.output.payload;
+  // Inlined images have their own budget, set where they are inlined; only the text counts here.
+  const images = inlinedImageChars(markdown);
+  const bytes = utf8Length(markdown) - images;
+  if (images > MAX_INLINED_CHARS) throw new QueueError('too_large', 'This clip carries more images than one clip may hold.');
   if (bytes > limits.maxMarkdownBytes) {
     throw new QueueError(
       'too_large',
