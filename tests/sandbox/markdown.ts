@@ -1,15 +1,27 @@
 /**
  * What Desktop's paste path does to a markdown body, as far as a test can see it: raw HTML tags
  * are dropped (their text stays), paragraphs longer than 1,024 characters become several blocks,
- * fenced code is left alone. Headings, lists, tables, quotes survive.
+ * images (inlined `data:image` ones too) stay whole, fenced code is left alone. Headings, lists, tables, quotes survive.
  */
 
 const BLOCK_LIMIT = 1024;
 const NOT_PARAGRAPH = /^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)/;
 
-/** Splits one long paragraph line at the last space before the limit (or at the limit). */
+/** An image with an inline destination; Anytype makes each its own block, so its length never splits. */
+const IMAGE = /(!\[(?:\\.|[^\\\]])*\]\((?:<[^>]*>|[^)\s]*)(?:\s+"(?:\\.|[^"\\])*")?\))/;
+
+/** Splits one long paragraph line at the last space before the limit (or at the limit), images kept whole. */
 function splitParagraph(line: string): string[] {
   if (line.length <= BLOCK_LIMIT || NOT_PARAGRAPH.test(line)) return [line];
+  if (IMAGE.test(line)) {
+    const parts = line.split(IMAGE).map((part) => part.trim()).filter((part) => part !== '');
+    return parts.flatMap((part, i) => [...(i > 0 ? [''] : []), ...(IMAGE.test(part) ? [part] : splitText(part))]);
+  }
+  return splitText(line);
+}
+
+function splitText(line: string): string[] {
+  if (line.length <= BLOCK_LIMIT) return [line];
   const parts: string[] = [];
   let rest = line;
   while (rest.length > BLOCK_LIMIT) {

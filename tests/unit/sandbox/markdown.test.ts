@@ -21,6 +21,16 @@ describe('paste path', () => {
     expect(blocks.join(' ')).toBe(words);
   });
 
+  it('keeps an inlined image whole however long it is, splitting only the text around it', () => {
+    const image = `![A heron in the shallows](data:image/png;base64,${'iVBORw0KGgo'.repeat(400)})`;
+    const words = Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ');
+    const blocks = pasteMarkdown(`${words} ${image} tail`).split('\n\n');
+    expect(blocks).toContain(image);
+    expect(blocks.at(-1)).toBe('tail');
+    for (const b of blocks) if (b !== image) expect(b.length).toBeLessThanOrEqual(1024);
+    expect(pasteMarkdown(image)).toBe(image);
+  });
+
   it('makes a plain-text snippet', () => {
     expect(snippetOf('# Title\n\n- item\n')).toBe('Title item');
   });
