@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import type { BrowserSession, ExtensionGlobal } from '../harness';
  */
 const PAGES: Record<string, string> = {
   '/articles/tide-pools.html': 'tide-pools.html',
+  '/articles/heron-diary.html': 'heron-diary.html',
 };
 
 /** A 1×1 PNG, so the article's image is a real image the page can load. */
@@ -29,6 +31,19 @@ export const ARTICLE = {
   linkPath: '/guides/reading-tide-tables.html',
   imagePath: '/images/rock-pool.png',
   imageAlt: 'A rock pool at low tide',
+};
+
+export const DIARY_PATH = '/articles/heron-diary.html';
+/**
+ * The diary's pages set a session cookie; its /private/ pictures are served only to requests that
+ * carry it and come from the site's own pages (Referer), as Anytype Desktop's requests never do.
+ */
+export const DIARY = {
+  privateAlt: 'The heron in the shallows',
+  publicAlt: 'The estuary at low tide',
+  publicPath: '/images/estuary.png',
+  blobAlt: "A sketch of the heron's route",
+  png: PNG,
 };
 
 export interface Site {
@@ -52,12 +67,19 @@ export function useSite(): () => Site {
 }
 
 async function startSite(): Promise<Site & { close(): Promise<void> }> {
+  const session = `diary_session=${randomUUID()}`;
+  let origin = '';
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const file = PAGES[path];
     if (file) {
       const html = readFileSync(join(ROOT, 'tests/fixtures/e2e', file));
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': `${session}; Path=/; HttpOnly; SameSite=Lax` }).end(html);
+    } else if (path.startsWith('/private/')) {
+      const signedIn = (req.headers.cookie ?? '').split(/;\s*/).includes(session);
+      const fromSite = (req.headers.referer ?? '').startsWith(`${origin}/`);
+      if (signedIn && fromSite) res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
+      else res.writeHead(403, { 'content-type': 'text/plain' }).end('members only');
     } else if (path.startsWith('/images/')) {
       res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
     } else {
@@ -65,7 +87,7 @@ async function startSite(): Promise<Site & { close(): Promise<void> }> {
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
     url: (path) => new URL(path, origin).href,
