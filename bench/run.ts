@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startArticleServer } from './perf/article';
 import { buildProduction, buildTest } from './perf/build';
+import { PHASES, type PhaseName } from './perf/popup';
 import { failsCheck, type Row, renderTable } from './perf/report';
 import { acquireE2eLock } from './perf/e2e-lock';
 import { startTimedSandbox } from './perf/sandbox';
@@ -71,6 +72,8 @@ const HOW = [
   'How measured:',
   '  sizes: gzip -9 of each entrypoint file plus the chunks it imports statically (and the CSS popup.html links), production build.',
   '  first contentful paint: Paint Timing API in the popup page (reference only).',
+  '  popup phases: Navigation Timing (popup.html responseEnd, DOMContentLoaded end), the first element in #app (same init',
+  '    script), first contentful paint; medians of the small page rounds.',
   '  first render: performance.now() in the popup (ms since its navigation start), taken by an init script at the first DOM',
   '    mutation after which "Save to Anytype" is visible and enabled; popup opened as a tab with ?tabId=<tab>, warm service worker.',
   '  save: Node clock (performance.timeOrigin + now) right before one trusted mouse click on Save → Node http diagnostics',
@@ -131,9 +134,9 @@ async function timingRows(build: boolean): Promise<Row[]> {
     ...requestLines('save, before the create', results.save),
     offset ? `Page clock − bench clock: ${offset.offset.toFixed(1)} ± ${offset.uncertainty.toFixed(1)} ms (corrected for).` : '',
   ].filter(Boolean);
-  const { dcl, app, fcp } = results.popupPhases;
-  const phase = (label: string, v: number[]) => (v.length ? `${label} ${median(v).toFixed(0)} ms` : '');
-  const phases = [phase('DOMContentLoaded', dcl), phase('first element in #app', app), phase('first contentful paint', fcp)];
+  const fcp = results.popupPhases.fcp ?? [];
+  const phase = (label: string, v: number[] = []) => (v.length ? `${label} ${median(v).toFixed(0)} ms` : '');
+  const phases = (Object.keys(PHASES) as PhaseName[]).map((name) => phase(PHASES[name], results.popupPhases[name]));
   if (results.popupSmall.total.length) {
     phases.push(phase('Save usable', results.popupSmall.total));
     details.push(`Popup phases, small page tab, medians from navigation start: ${phases.filter(Boolean).join(' → ')}`);

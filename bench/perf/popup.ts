@@ -48,6 +48,15 @@ export async function installReadyProbe(context: BrowserContext): Promise<void> 
   await context.addInitScript({ content: READY_PROBE });
 }
 
+/** Moments of the popup's load printed with the first-render figure, in order, ms from navigation start. */
+export const PHASES = {
+  html: 'popup.html received',
+  dcl: 'DOMContentLoaded',
+  app: 'first element in #app',
+  fcp: 'first contentful paint',
+} as const;
+export type PhaseName = keyof typeof PHASES;
+
 export interface OpenedPopup {
   page: Page;
   errors: string[];
@@ -56,8 +65,8 @@ export interface OpenedPopup {
   /** The same two moments on the bench's clock (page timeOrigin is wall-clock based like Node's; see clockOffsetMs). */
   navigationStart: number;
   readyAt: number;
-  /** Phases, ms from navigation start: DOMContentLoaded end, first element in #app, first contentful paint. */
-  phases: { dcl?: number; app?: number; fcp?: number };
+  /** Phases, ms from navigation start (see PHASES). */
+  phases: Partial<Record<PhaseName, number>>;
 }
 
 export async function describe(page: Page, errors: string[]): Promise<string> {
@@ -91,11 +100,16 @@ export async function openPopupReady(context: BrowserContext, url: string): Prom
   const { origin, readyMs, phases } = await page.evaluate(() => ({
     origin: performance.timeOrigin,
     readyMs: window.__benchSaveReadyAt ?? Number.NaN,
-    phases: {
-      dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd,
-      app: window.__benchAppAt,
-      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-    },
+    phases: ((): Partial<Record<PhaseName, number>> => {
+      // Resource Timing has no entries for the extension's own scripts, so their arrival is not shown.
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return {
+        html: nav?.responseEnd,
+        dcl: nav?.domContentLoadedEventEnd,
+        app: window.__benchAppAt,
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      };
+    })(),
   }));
   return { page, errors, readyMs, phases, navigationStart: origin, readyAt: origin + readyMs };
 }

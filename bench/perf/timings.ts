@@ -8,7 +8,7 @@
  */
 import type { ArticleServer } from './article';
 import { type BenchBrowser, launchBenchBrowser } from './browser';
-import { clickSave, clockOffsetMs, describe, installReadyProbe, openPopupReady, pairWithKey, waitSaved } from './popup';
+import { clickSave, type PhaseName, clockOffsetMs, describe, installReadyProbe, openPopupReady, pairWithKey, waitSaved } from './popup';
 import { busyMs, type TimedSandbox } from './sandbox';
 import { nowMs } from './stats';
 
@@ -26,7 +26,7 @@ export interface TimingResults {
   popupArticle: Series;
   save: Series;
   /** Popup phases (small page tab), ms from navigation start, per round. */
-  popupPhases: { dcl: number[]; app: number[]; fcp: number[] };
+  popupPhases: Partial<Record<PhaseName, number[]>>;
   /** Rounds that failed (the bench goes on with the next round, up to MAX_FAILURES). */
   errors: string[];
   /** Page clock minus Node clock, ms (± uncertainty); page-side sandbox attribution relies on it being small. */
@@ -39,7 +39,7 @@ export const emptyResults = (): TimingResults => ({
   popupSmall: emptySeries(),
   popupArticle: emptySeries(),
   save: emptySeries(),
-  popupPhases: { dcl: [], app: [], fcp: [] },
+  popupPhases: {},
   errors: [],
 });
 
@@ -86,10 +86,9 @@ export async function runTimings(
     for (let i = 0; i < rounds; i++) {
       const popup = await openPopupReady(context, browser.popupUrl(`?tabId=${smallId}`));
       record(results.popupSmall, timed, popup.navigationStart - skew, popup.readyAt - skew, popup.readyMs);
-      const { dcl, app, fcp } = popup.phases;
-      if (dcl !== undefined) results.popupPhases.dcl.push(dcl);
-      if (app !== undefined) results.popupPhases.app.push(app);
-      if (fcp !== undefined) results.popupPhases.fcp.push(fcp);
+      for (const [name, value] of Object.entries(popup.phases) as [PhaseName, number | undefined][]) {
+        if (value !== undefined) results.popupPhases[name] = [...(results.popupPhases[name] ?? []), value];
+      }
       await popup.page.close();
     }
 
