@@ -11,6 +11,7 @@ import type { MessageInput, MessageOutput } from '../protocol/messages';
 import { ProtocolFailure, type AllowedSender } from '../protocol/router';
 import { buildClip } from './clip-builder';
 import type { ConnectionService } from './connection-service';
+import { createRecentCaptures, type RecentCapturesOptions } from './recent-captures';
 
 export interface PageCapturer {
   capture(tabId: number, mode: PageMode): Promise<CapturedPage>;
@@ -33,6 +34,8 @@ export interface ClipServiceDeps {
   tabs: TabLookup;
   /** How long submit waits for the queue before answering "queued". */
   deliveryWaitMs?: number;
+  /** How long the preview's read of a page stands in for Save (tests shorten it). */
+  captures?: RecentCapturesOptions;
 }
 
 const PREVIEW_CHARS = 1200;
@@ -45,6 +48,8 @@ export function openInAnytypeUrl(spaceId: string, objectId: string): string {
 
 export function createClipService(deps: ClipServiceDeps) {
   const waitMs = deps.deliveryWaitMs ?? 8000;
+  // The preview reads the page as the popup opens; Save then sends that read instead of a second one.
+  const captures = createRecentCaptures(deps.capturer, deps.captures);
 
   function tabFor(requested: number | undefined, sender: AllowedSender): number {
     // A content script speaks only for its own tab, whatever its payload says.
@@ -74,7 +79,7 @@ export function createClipService(deps: ClipServiceDeps) {
     const tab = await deps.tabs.get(tabId);
     const needsPage = input.mode !== 'link' && input.mode !== 'image';
     if (!needsPage && !input.targetUrl) throw new ProtocolFailure('invalid_message', 'Nothing to save: no link or image.');
-    const captured = needsPage ? await deps.capturer.capture(tab.id, input.mode as PageMode) : undefined;
+    const captured = needsPage ? await captures.take(tab.id, input.mode as PageMode, tab.url) : undefined;
     // Which metadata properties the space has is settled at delivery (lib/queue/anytype-delivery),
     // so a clip saved while Anytype is away keeps its author, date and description.
     const job = await deps.queue.enqueue(buildClip({ pageUrl: tab.url, pageTitle: tab.title, captured }, input));
@@ -84,7 +89,10 @@ export function createClipService(deps: ClipServiceDeps) {
 
   return {
     async preview(input: MessageInput<'clip.preview'>, sender: AllowedSender): Promise<MessageOutput<'clip.preview'>> {
-      const page = await deps.capturer.capture(tabFor(input.tabId, sender), input.mode);
+      const tabId = tabFor(input.tabId, sender);
+      // A tab the browser will not describe still gets the capturer's own refusal, as before.
+      const url = await deps.tabs.get(tabId).then((tab) => tab.url, () => '');
+      const page = await captures.start(tabId, input.mode, url);
       const text = markdownToText(page.markdown);
       return {
         url: page.url,
