@@ -10,7 +10,7 @@ import { createKeyVault } from '../keys/vault';
 import { type DynamicRulesApi, installOriginRules } from '../network/install-origin-rules';
 import { createRedactor } from '../protocol/redact';
 import { createRouter } from '../protocol/router';
-import { type ClipQueue, createAnytypeDelivery, createClipQueue } from '../queue';
+import { type ClipQueue, createAnytypeDelivery, createClipQueue, createSpaceProperties } from '../queue';
 import { DESKTOP_URL } from '../settings/defaults';
 import { createSettingsStore } from '../settings/store';
 import { createClipSettingsStore } from '../settings/clip-settings';
@@ -50,12 +50,13 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
   const redact = createRedactor(() => connections.secrets());
   const log = (line: string) => console.warn(`[clip-to-anytype] ${redact(line)}`);
 
+  const properties = createSpaceProperties();
   queue = createClipQueue({
     store: {
       load: async () => (await browser.storage.local.get(QUEUE_SLOT))[QUEUE_SLOT],
       save: (state) => browser.storage.local.set({ [QUEUE_SLOT]: state }),
     },
-    delivery: createAnytypeDelivery({ client: () => connections.client() }),
+    delivery: createAnytypeDelivery({ client: () => connections.client(), properties }),
     now: Date.now,
     random: Math.random,
     wakeAt: (when) => {
@@ -155,6 +156,7 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
       connections,
       queue: activeQueue,
       clips,
+      properties,
       amend: createClipAmender({ client: () => connections.client(), recent: recentClips }),
       options: {
         connections,

@@ -2,7 +2,7 @@
  * What each protocol message does, in terms of the background's services. Answers are shaped
  * here and filtered again by the router through the message's answer schema.
  */
-import type { ClipJob, ClipQueue, QueueSummary } from '../queue';
+import type { ClipJob, ClipQueue, QueueSummary, SpaceProperties } from '../queue';
 import type { MessageInput, MessageOutput } from '../protocol/messages';
 import { type Handlers, ProtocolFailure } from '../protocol/router';
 import type { ClipService } from './clip-service';
@@ -14,6 +14,8 @@ export interface HandlerServices {
   queue: Pick<ClipQueue, 'summary' | 'failed' | 'retry' | 'discard' | 'process'>;
   clips: ClipService;
   options: OptionsServices;
+  /** Where the tag list's read of a space's properties is kept for the next create. */
+  properties?: SpaceProperties;
   /** Changes the clip last saved from a tab (the in-page panel). */
   amend(tabId: number, input: MessageInput<'clip.amend'>): Promise<MessageOutput<'clip.amend'>>;
 }
@@ -39,7 +41,7 @@ function failedClip(job: ClipJob): MessageOutput<'queue.failed'>[number] {
   };
 }
 
-export function createHandlers({ connections, queue, clips, options, amend }: HandlerServices): Handlers {
+export function createHandlers({ connections, queue, clips, options, amend, properties }: HandlerServices): Handlers {
   const client = () => connections.client();
   return {
     ...createOptionsHandlers(options),
@@ -61,7 +63,9 @@ export function createHandlers({ connections, queue, clips, options, amend }: Ha
     },
     'tags.list': async ({ spaceId }) => {
       const anytype = await client();
-      const tagProperty = (await anytype.properties.list(spaceId)).find((p) => p.key === TAG_PROPERTY_KEY);
+      // The popup asks for this as it opens: the create that follows Save finds the properties kept.
+      const list = await (properties ? properties.fetch(anytype, spaceId) : anytype.properties.list(spaceId));
+      const tagProperty = list.find((p) => p.key === TAG_PROPERTY_KEY);
       if (!tagProperty) return [];
       const tags = await anytype.tags.list(spaceId, tagProperty.id);
       return tags.map((tag) => ({ id: tag.id, name: tag.name, color: tag.color }));

@@ -9,6 +9,7 @@
  * create made. No marker is written into the person's note.
  */
 import { AnytypeError } from '../anytype/errors';
+import type { SpaceProperties, SpaceProperty } from './space-properties';
 import type { ClipDelivery, ClipJob, PropertyEntry } from './types';
 
 interface TagLike {
@@ -58,6 +59,8 @@ export interface DeliveryClient {
 export interface AnytypeDeliveryOptions {
   /** Called for every job, so a new pairing (new key) is used without rebuilding the queue. */
   client: () => DeliveryClient | Promise<DeliveryClient>;
+  /** Recently read property lists (see space-properties); without it every create asks first. */
+  properties?: SpaceProperties;
 }
 
 /** created_date has second precision and Desktop's clock is this machine's; allow some slack. */
@@ -76,14 +79,20 @@ function normalizeUrl(url: string): string {
   }
 }
 
-export async function resolveTagIds(client: DeliveryClient, spaceId: string, names: string[]): Promise<string[]> {
+export async function resolveTagIds(
+  client: DeliveryClient,
+  spaceId: string,
+  names: string[],
+  /** The space's properties when the caller has just read them. */
+  spaceProperties?: SpaceProperty[],
+): Promise<string[]> {
   const wanted = new Map<string, string>();
   for (const name of names) {
     const clean = normalizeName(name);
     if (clean !== '' && !wanted.has(normalizeTag(clean))) wanted.set(normalizeTag(clean), clean);
   }
   if (wanted.size === 0) return [];
-  const tagProperty = (await client.properties.list(spaceId)).find((p) => p.key === 'tag');
+  const tagProperty = (spaceProperties ?? (await client.properties.list(spaceId))).find((p) => p.key === 'tag');
   if (tagProperty === undefined) {
     throw new AnytypeError('bad_request', { serverMessage: 'the space has no "tag" property' });
   }
@@ -165,16 +174,34 @@ export function createAnytypeDelivery(options: AnytypeDeliveryOptions): Required
     async create(job) {
       const client = await options.client();
       const { spaceId, typeKey, templateId } = job.target;
-      const tagIds = await resolveTagIds(client, spaceId, job.payload.tagNames ?? []);
-      const spaceProperties = await client.properties.list(spaceId);
-      const created = await client.objects.create(spaceId, {
-        type_key: typeKey,
-        name: job.payload.name,
-        body: job.payload.markdown,
-        properties: keepWhatTheSpaceHolds(withTagsAndSource(job, tagIds), spaceProperties),
-        ...(templateId === undefined ? {} : { template_id: templateId }),
-      });
-      return { objectId: created.id };
+      const tagNames = job.payload.tagNames ?? [];
+      const read = () => options.properties?.fetch(client, spaceId) ?? client.properties.list(spaceId);
+      // Tags need the tag property as it is now; without tags a recent list decides the metadata.
+      const kept = tagNames.length === 0 ? options.properties?.kept(client, spaceId) : undefined;
+      const spaceProperties = kept ?? (await read());
+      const tagIds = await resolveTagIds(client, spaceId, tagNames, spaceProperties);
+      const wanted = withTagsAndSource(job, tagIds);
+      const send = (properties: PropertyEntry[]) =>
+        client.objects.create(spaceId, {
+          type_key: typeKey,
+          name: job.payload.name,
+          body: job.payload.markdown,
+          properties,
+          ...(templateId === undefined ? {} : { template_id: templateId }),
+        });
+      const first = keepWhatTheSpaceHolds(wanted, spaceProperties);
+      try {
+        return { objectId: (await send(first)).id };
+      } catch (error) {
+        // A 400 made nothing. If the kept list was stale (a property removed since), the space's
+        // list as it is now decides, once; anything else goes to the queue as before.
+        const refused = error instanceof AnytypeError && error.kind === 'bad_request' && !error.mayHaveApplied;
+        if (kept === undefined || !refused) throw error;
+        const again = keepWhatTheSpaceHolds(wanted, await read());
+        const keys = (entries: PropertyEntry[]) => entries.map((entry) => entry.key).join('\n');
+        if (keys(again) === keys(first)) throw error;
+        return { objectId: (await send(again)).id };
+      }
     },
 
     async findExisting(job, exclude) {

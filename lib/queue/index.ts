@@ -1,6 +1,7 @@
 /** The write-ahead clip queue: see queue.ts for the guarantees and anytype-delivery.ts for the port. */
 export { createAnytypeDelivery, type DeliveryClient, resolveTagIds } from './anytype-delivery';
 export { DEFAULT_LIMITS, type QueueLimits } from './policy';
+export { createSpaceProperties, type SpaceProperties } from './space-properties';
 export { type ClipQueue, type ClipQueueDeps, createClipQueue, type QueueStore } from './queue';
 export {
   type ClipDelivery,
