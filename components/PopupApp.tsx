@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { createPairingController, type PairingDeps, type PairingState } from '../lib/pairing/controller';
 import type { PermissionsApi } from '../lib/pairing/host-access';
 import { AccessGate } from './AccessGate';
@@ -13,8 +13,8 @@ export interface PopupDeps {
   pairing: PairingDeps;
   /** Absent in contexts with nothing to clip (e.g. unit tests of pairing alone). */
   clip?: ClipFormDeps;
-  /** The tab to clip: `?tabId=N`, or the active tab. */
-  tabId?: number;
+  /** The tab to clip: `?tabId=N`, or the active tab (a promise: finding it must not hold up the first render). */
+  tabId?: number | Promise<number | undefined>;
   permissions?: PermissionsApi;
   openSettings?: () => void;
 }
@@ -23,7 +23,8 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   useDocumentLang();
   const [state, setState] = useState<PairingState>({ step: 'loading', busy: false });
   const controller = useMemo(() => createPairingController(deps.pairing, setState), [deps]);
-  useEffect(() => {
+  // A layout effect runs before the first paint; Preact runs a plain effect a frame later.
+  useLayoutEffect(() => {
     void controller.init();
   }, [controller]);
   const canClip = state.step === 'connected' && !state.status?.problem && deps.clip;

@@ -23,6 +23,8 @@ export interface PairingDeps {
   makeAuth(baseUrl: string): PairingAuth;
   pending: PendingChallengeStore;
   appName: string;
+  /** `connection.status {local: true}`, already asked for as the popup's script started (saves a round trip). */
+  localStatus?: Promise<ConnectionStatus>;
 }
 
 export type PairingStep = 'loading' | 'start' | 'code' | 'key' | 'connected';
@@ -40,6 +42,8 @@ export interface PairingState {
 export const CODE_PATTERN = /^\d{4}$/;
 
 export function createPairingController(deps: PairingDeps, onChange: (state: PairingState) => void) {
+  // The early answer stands for the first init only; a later one asks again.
+  let early = deps.localStatus;
   let state: PairingState = { step: 'loading', busy: false };
 
   function set(next: Partial<PairingState>): void {
@@ -77,7 +81,9 @@ export function createPairingController(deps: PairingDeps, onChange: (state: Pai
     async init(): Promise<void> {
       try {
         // What the extension knows first (a key is kept), so the clip form opens at once; then Anytype's answer.
-        const local = await deps.background.call('connection.status', { local: true });
+        const asked = early ?? deps.background.call('connection.status', { local: true });
+        early = undefined;
+        const local = await asked;
         if (local.paired) {
           set({ step: 'connected', status: local });
           const status = await deps.background.call('connection.status', {});

@@ -6,7 +6,9 @@ import { i18n } from '#i18n';
 import type { PageMode } from '../capture/schema';
 import { BackgroundError, type BackgroundClient } from '../protocol/client';
 import type { MessageOutput } from '../protocol/messages';
-import type { ClipPrefsStore } from '../settings/clip-prefs';
+import type { ClipPrefs, ClipPrefsStore } from '../settings/clip-prefs';
+import type { Early } from './early';
+import { choicesIn, pickSpace } from './form-choices';
 
 type Item = { id: string; name: string };
 type TypeItem = MessageOutput<'types.list'>[number];
@@ -42,10 +44,19 @@ export interface SpaceLists {
   tags: TagItem[];
 }
 
+export type CachedLists = { spaces: Item[]; bySpace: Record<string, SpaceLists> };
+
 /** Lists seen last time, so the form is usable at once while fresh ones load (session storage). */
 export interface ListCache {
-  load(): Promise<{ spaces: Item[]; bySpace: Record<string, SpaceLists> } | undefined>;
-  save(value: { spaces: Item[]; bySpace: Record<string, SpaceLists> }): Promise<void>;
+  load(): Promise<CachedLists | undefined>;
+  save(value: CachedLists): Promise<void>;
+}
+
+/** What the form starts from: last time's choices and lists, and the tab. */
+interface ClipFormStart {
+  prefs: ClipPrefs;
+  lists?: CachedLists;
+  tabId?: number;
 }
 
 export interface ClipFormDeps {
@@ -53,9 +64,15 @@ export interface ClipFormDeps {
   prefs: ClipPrefsStore;
   cache?: ListCache;
   newClientId?: () => string;
+  /**
+   * Reads the popup started as its script began, so the form does not wait for them one after
+   * another (each is a trip to the browser); when they have all arrived by the time the form is
+   * made, its first render is already complete. The first form of a popup only.
+   */
+  start?: { prefs: Early<ClipPrefs>; lists: Early<CachedLists | undefined>; tabId: Early<number | undefined> };
 }
 
-const PREFERRED_TYPES = ['page', 'bookmark', 'note'];
+const usedStarts = new WeakSet<NonNullable<ClipFormDeps['start']>>();
 
 export function createClipFormController(deps: ClipFormDeps, onChange: (state: ClipFormState) => void) {
   let state: ClipFormState = {
@@ -71,9 +88,10 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     tagNames: [],
     saving: false,
   };
+  let quiet = false;
   const set = (next: Partial<ClipFormState>) => {
     state = { ...state, ...next };
-    onChange(state);
+    if (!quiet) onChange(state);
   };
   const call = deps.background.call.bind(deps.background);
   // One id for this form: Save pressed twice, or re-sent after a lost answer, is still one clip.
@@ -81,14 +99,23 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
   const messageOf = (error: unknown) =>
     error instanceof BackgroundError ? error.message : i18n.t('app.genericError');
 
+  let cached: CachedLists | undefined;
+  let modeChosen = false;
+  let prefs: ClipPrefs | undefined;
+  /** The templates of the type chosen last; the form is usable without them (no template is a choice). */
+  let templatesLoading: Promise<void> = Promise.resolve();
+
   async function loadPreview(): Promise<void> {
     if (state.tabId === undefined) return;
+    const mode = state.mode;
     try {
-      const preview = await call('clip.preview', { tabId: state.tabId, mode: state.mode });
+      // Also starts the capture Save will send (the background keeps it), so Save need not read the page.
+      const preview = await call('clip.preview', { tabId: state.tabId, mode });
+      if (state.mode !== mode) return; // another mode was chosen meanwhile; its own preview follows
       set({ preview, previewError: undefined, title: state.title || preview.title });
       void checkExisting();
     } catch (error) {
-      set({ preview: undefined, previewError: messageOf(error) });
+      if (state.mode === mode) set({ preview: undefined, previewError: messageOf(error) });
     }
   }
 
@@ -102,48 +129,52 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     }
   }
 
-  async function selectType(typeKey: string | undefined): Promise<void> {
-    set({ typeKey, templateId: undefined, templates: [] });
+  async function loadTemplates(): Promise<void> {
+    const { spaceId, typeKey } = state;
     const type = state.types.find((t) => t.key === typeKey);
-    if (!state.spaceId || !type) return;
+    if (!spaceId || !type) return;
+    // Answers can arrive out of order: only the type still chosen gets its templates.
+    const stillChosen = () => state.spaceId === spaceId && state.typeKey === typeKey;
     try {
-      set({ templates: await call('templates.list', { spaceId: state.spaceId, typeId: type.id }) });
+      const templates = await call('templates.list', { spaceId, typeId: type.id });
+      if (stillChosen()) set({ templates });
     } catch {
-      set({ templates: [] });
+      if (stillChosen()) set({ templates: [] });
     }
   }
 
-  let cached: Awaited<ReturnType<ListCache['load']>>;
-  let modeChosen = false;
+  async function selectType(typeKey: string | undefined): Promise<void> {
+    set({ typeKey, templateId: undefined, templates: [] });
+    await loadTemplates();
+  }
 
-  async function applyLists(spaceId: string, lists: SpaceLists): Promise<void> {
-    const prefs = await deps.prefs.load();
-    const { types, collections } = lists;
-    const keep = (key: string | undefined) => (key && types.some((t) => t.key === key) ? key : undefined);
-    const typeKey =
-      keep(state.spaceId === spaceId ? state.typeKey : undefined) ??
-      keep(prefs.typeKeyBySpace[spaceId]) ??
-      PREFERRED_TYPES.map((key) => keep(key)).find(Boolean) ??
-      types[0]?.key;
-    const collectionId = collections.find(
-      (c) => c.id === (state.collectionId ?? prefs.collectionBySpace[spaceId]),
-    )?.id;
-    set({ ...lists, collectionId });
-    if (typeKey !== state.typeKey || state.templates.length === 0) await selectType(typeKey);
+  /** The state for a space's lists; `reload` when the templates must be asked for (again). */
+  function withLists(spaceId: string, lists: SpaceLists, remembered: ClipPrefs): { next: Partial<ClipFormState>; reload: boolean } {
+    const { typeKey, collectionId } = choicesIn(spaceId, lists, remembered, state);
+    const reload = typeKey !== state.typeKey || state.templates.length === 0;
+    const type = reload ? { typeKey, templateId: undefined, templates: [] } : {};
+    return { next: { ...lists, collectionId, ...type }, reload };
+  }
+
+  function applyLists(spaceId: string, lists: SpaceLists, remembered: ClipPrefs): void {
+    const { next, reload } = withLists(spaceId, lists, remembered);
+    set(next);
+    if (reload) templatesLoading = loadTemplates();
   }
 
   async function selectSpace(spaceId: string): Promise<void> {
     const fromCache = cached?.bySpace[spaceId];
     set({ spaceId, types: [], collections: [], tags: [], templates: [], collectionId: undefined, existing: undefined });
     try {
-      if (fromCache) await applyLists(spaceId, fromCache);
+      const remembered = prefs ?? (await deps.prefs.load());
+      if (fromCache) applyLists(spaceId, fromCache, remembered);
       const [types, collections, tags] = await Promise.all([
         call('types.list', { spaceId }),
         call('collections.list', { spaceId }).catch(() => []),
         call('tags.list', { spaceId }).catch(() => []),
       ]);
       if (state.spaceId !== spaceId) return;
-      await applyLists(spaceId, { types, collections, tags });
+      applyLists(spaceId, { types, collections, tags }, remembered);
       cached = { spaces: state.spaces, bySpace: { ...cached?.bySpace, [spaceId]: { types, collections, tags } } };
       void deps.cache?.save(cached).catch(() => undefined);
       void checkExisting();
@@ -152,33 +183,58 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     }
   }
 
+  /** Last time's choices and lists, applied without asking anyone: usable at once when the lists are cached. */
+  function begin(start: ClipFormStart): void {
+    prefs = start.prefs;
+    cached = start.lists;
+    // A mode the person picked while the form was loading wins over last time's.
+    set({ tabId: start.tabId, ...(modeChosen ? {} : { mode: start.prefs.mode }) });
+    const spaceId = cached && pickSpace(cached.spaces, start.prefs);
+    const lists = spaceId ? cached?.bySpace[spaceId] : undefined;
+    if (!cached || !spaceId || !lists) return;
+    // The templates are asked for with the fresh lists (init); the form does not wait for them.
+    set({ spaces: cached.spaces, spaceId, ...withLists(spaceId, lists, start.prefs).next, loading: false });
+  }
+
+  // A form made later in the same popup (after a new pairing) reads afresh.
+  const early = deps.start && !usedStarts.has(deps.start) ? deps.start : undefined;
+  if (early) usedStarts.add(early);
+  // Quietly: the component has not rendered yet and takes this as its first state.
+  let begun = false;
+  if (early?.prefs.arrived && early.lists.arrived && early.tabId.arrived && early.prefs.value) {
+    quiet = true;
+    begin({ prefs: early.prefs.value, lists: early.lists.value, tabId: early.tabId.value });
+    quiet = false;
+    begun = true;
+  }
+
   return {
     get state() {
       return state;
     },
 
-    async init(tabId: number | undefined): Promise<void> {
-      set({ tabId, loading: true });
+    async init(tab: number | undefined | Promise<number | undefined>): Promise<void> {
       try {
-        const prefs = await deps.prefs.load();
-        cached = await deps.cache?.load().catch(() => undefined);
-        // A mode the person picked while the form was loading wins over last time's.
-        if (!modeChosen) set({ mode: prefs.mode });
-        // The preview reads the page; Save does not wait for it.
-        const preview = loadPreview();
-        const pick = (spaces: Item[]) => spaces.find((s) => s.id === prefs.spaceId)?.id ?? spaces[0]?.id;
-        const cachedSpace = cached && pick(cached.spaces);
-        if (cached && cachedSpace && cached.bySpace[cachedSpace]) {
-          set({ spaces: cached.spaces, spaceId: cachedSpace });
-          await applyLists(cachedSpace, cached.bySpace[cachedSpace]);
-          set({ loading: false });
+        if (!begun) {
+          set({ loading: true });
+          // All at once: the tab, last time's choices and last time's lists are each a trip to the browser.
+          const [tabId, loaded, lists] = await Promise.all([
+            early?.tabId.promise ?? tab,
+            early?.prefs.promise ?? deps.prefs.load(),
+            (early?.lists.promise ?? deps.cache?.load())?.catch(() => undefined),
+          ]);
+          begin({ prefs: loaded, lists, tabId });
         }
+        begun = false;
+        // The preview reads the page (and starts the capture Save sends); nothing here waits for it.
+        const preview = loadPreview();
         const spaces = await call('spaces.list', {});
         set({ spaces });
-        const spaceId = spaces.some((s) => s.id === state.spaceId) ? state.spaceId : pick(spaces);
+        const remembered = prefs ?? (await deps.prefs.load());
+        const spaceId = spaces.some((s) => s.id === state.spaceId) ? state.spaceId : pickSpace(spaces, remembered);
         if (spaceId) await selectSpace(spaceId);
         set({ loading: false });
-        await preview;
+        await Promise.all([preview, templatesLoading]);
       } catch (error) {
         set({ error: messageOf(error) });
       } finally {
@@ -230,6 +286,7 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
           collectionId: state.collectionId,
           mode: state.mode,
         });
+        prefs = undefined; // a space chosen next reads what was just remembered
       } catch (error) {
         set({ error: messageOf(error) });
       } finally {

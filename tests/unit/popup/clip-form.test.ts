@@ -113,3 +113,82 @@ describe('clip form list cache', () => {
     expect(second.state.spaces).toHaveLength(2);
   });
 });
+
+describe('clip form at popup open', () => {
+  const arrived = <T>(value: T) => ({ promise: Promise.resolve(value), arrived: true, value });
+  const lists = {
+    spaces: [
+      { id: 's1', name: 'Work' },
+      { id: 's2', name: 'Research' },
+    ],
+    bySpace: {
+      s2: {
+        types: [
+          { id: 't-note', key: 'note', name: 'Note' },
+          { id: 't-page', key: 'page', name: 'Page' },
+        ],
+        collections: [{ id: 'c1', name: 'Reading list' }],
+        tags: [],
+      },
+    },
+  };
+  const prefs = { spaceId: 's2', typeKeyBySpace: { s2: 'note' }, collectionBySpace: { s2: 'c1' }, mode: 'bookmark' as const };
+
+  it('starts complete from what the popup read before it rendered, asking the background nothing', () => {
+    const calls: { type: string; payload: unknown }[] = [];
+    const start = { prefs: arrived(prefs), lists: arrived(lists), tabId: arrived(4) };
+    const form = createClipFormController({ background: fakeBackground(calls), prefs: createClipPrefsStore(memoryArea()), start }, () => {});
+    // Last time's space, its remembered type and collection, last time's mode; Save is usable.
+    expect(form.state).toMatchObject({ loading: false, tabId: 4, spaceId: 's2', typeKey: 'note', collectionId: 'c1', mode: 'bookmark' });
+    expect(calls).toEqual([]);
+  });
+
+  it('asks for the preview (the capture Save sends) as soon as it starts', async () => {
+    const calls: { type: string; payload: unknown }[] = [];
+    const start = { prefs: arrived(prefs), lists: arrived(lists), tabId: arrived(4) };
+    const form = createClipFormController({ background: fakeBackground(calls), prefs: createClipPrefsStore(memoryArea()), start }, () => {});
+    const done = form.init(4);
+    expect(calls[0]).toEqual({ type: 'clip.preview', payload: { tabId: 4, mode: 'bookmark' } });
+    await done;
+  });
+
+  it('is usable before the templates answer', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const inner = fakeBackground([]);
+    const background = {
+      async call(type: string, payload: unknown) {
+        if (type === 'templates.list') await gate;
+        return inner.call(type as never, payload as never);
+      },
+    } as typeof inner;
+    const form = createClipFormController({ background, prefs: createClipPrefsStore(memoryArea()) }, () => {});
+    const done = form.init(1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(form.state).toMatchObject({ loading: false, spaceId: 's1', typeKey: 'page' });
+    release();
+    await done;
+  });
+
+  it('keeps the preview of the mode chosen last when an older answer arrives late', async () => {
+    const answers: ((value: unknown) => void)[] = [];
+    const inner = fakeBackground([]);
+    const background = {
+      async call(type: string, payload: unknown) {
+        if (type === 'clip.preview') return new Promise<never>((resolve) => answers.push(resolve as (value: unknown) => void));
+        return inner.call(type as never, payload as never);
+      },
+    } as typeof inner;
+    const form = createClipFormController({ background, prefs: createClipPrefsStore(memoryArea()) }, () => {});
+    const done = form.init(1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const chosen = form.setMode('selection');
+    answers[1]?.({ url: 'https://e.example/a', title: 'T', previewText: 'the selection', characters: 13 });
+    await chosen;
+    answers[0]?.({ url: 'https://e.example/a', title: 'T', previewText: 'the whole article', characters: 17 });
+    await done;
+    expect(form.state.preview?.previewText).toBe('the selection');
+  });
+});
