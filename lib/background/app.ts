@@ -25,6 +25,7 @@ import { createScriptingCapturer, type ScriptingApi } from './scripting-capturer
 import { createClipAmender } from './clip-amend';
 import { createPanelInjector } from './panel-injector';
 import { createRecentClips } from './recent-clips';
+import { rememberSettings } from './remembered-settings';
 import { resolveClipTarget } from '../settings/site-rules';
 import { createClipPrefsStore } from '../settings/clip-prefs';
 
@@ -37,7 +38,7 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
   const extensionBaseUrl = browser.runtime.getURL('/');
   void restrictStorageToTrustedContexts(options.chromeStorageLocal);
 
-  const settings = createSettingsStore(browser.storage.local, DESKTOP_URL);
+  const settings = rememberSettings(createSettingsStore(browser.storage.local, DESKTOP_URL));
   let queue: ClipQueue | undefined;
   const connections = createConnectionService({
     loadSettings: () => settings.loadConnections(),
@@ -186,7 +187,10 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
   };
   void syncOriginRules().catch((error: unknown) => log(`origin rule: ${String(error)}`));
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'settings:connections' in changes) void syncOriginRules();
+    if (area === 'local' && 'settings:connections' in changes) {
+      settings.forget();
+      void syncOriginRules();
+    }
   });
 
   return { router, queue: activeQueue, connections };
