@@ -20,6 +20,7 @@ export function ClipForm({ state, controller }: { state: ClipFormState; controll
       }}
     >
       <h2 id="clip-heading">{i18n.t('clip.heading')}</h2>
+      {state.siteRule && <p class="note">{i18n.t('clip.siteRule', { pattern: state.siteRule })}</p>}
       <div class="field">
         <label for="clip-title">{i18n.t('clip.title')}</label>
         <input id="clip-title" value={state.title} onInput={(e) => controller.setTitle(e.currentTarget.value)} />

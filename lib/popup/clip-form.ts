@@ -7,6 +7,7 @@ import type { PageMode } from '../capture/schema';
 import { BackgroundError, type BackgroundClient } from '../protocol/client';
 import type { MessageOutput } from '../protocol/messages';
 import type { ClipPrefs, ClipPrefsStore } from '../settings/clip-prefs';
+import { matchSiteRule, type SiteRule } from '../settings/site-rules';
 import type { Early } from './early';
 import { choicesIn, pickSpace } from './form-choices';
 
@@ -30,6 +31,8 @@ export interface ClipFormState {
   title: string;
   note: string;
   tagNames: string[];
+  /** The pattern of the site rule that chose where this clip goes, for the form to say so. */
+  siteRule?: string;
   preview?: MessageOutput<'clip.preview'>;
   previewError?: string;
   existing?: MessageOutput<'clip.existing'>;
@@ -52,11 +55,21 @@ export interface ListCache {
   save(value: CachedLists): Promise<void>;
 }
 
-/** What the form starts from: last time's choices and lists, and the tab. */
+/**
+ * The per-site rules, and the page's address when the browser gave it with the tab. Without it
+ * (a tab the browser does not describe) the address the preview read is matched instead.
+ */
+export interface SiteContext {
+  rules: readonly SiteRule[];
+  url?: string;
+}
+
+/** What the form starts from: last time's choices and lists, the tab, and the site rules. */
 interface ClipFormStart {
   prefs: ClipPrefs;
   lists?: CachedLists;
   tabId?: number;
+  site?: SiteContext;
 }
 
 export interface ClipFormDeps {
@@ -70,6 +83,18 @@ export interface ClipFormDeps {
    * made, its first render is already complete. The first form of a popup only.
    */
   start?: { prefs: Early<ClipPrefs>; lists: Early<CachedLists | undefined>; tabId: Early<number | undefined> };
+  /** Read as the popup starts, like `start`, and kept for every form of the popup (same tab). */
+  site?: Early<SiteContext>;
+}
+
+/** Tag names without blanks or case-insensitive repeats, at most 50 (as the form keeps them). */
+function cleanTags(names: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (const name of names) {
+    const clean = name.trim().replace(/\s+/g, ' ');
+    if (clean && !kept.some((t) => t.toLowerCase() === clean.toLowerCase())) kept.push(clean);
+  }
+  return kept.slice(0, 50);
 }
 
 const usedStarts = new WeakSet<NonNullable<ClipFormDeps['start']>>();
@@ -100,8 +125,13 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     error instanceof BackgroundError ? error.message : i18n.t('app.genericError');
 
   let cached: CachedLists | undefined;
-  let modeChosen = false;
+  // What the person picked: answers that arrive later (lists, the site rule) never change it.
+  const chosen = { mode: false, space: false, type: false, collection: false, tags: false };
   let prefs: ClipPrefs | undefined;
+  let rules: readonly SiteRule[] = [];
+  let rule: SiteRule | undefined;
+  /** Whether the page's address is known, so `rule` is the rule for it (or there is none). */
+  let ruleSettled = false;
   /** The templates of the type chosen last; the form is usable without them (no template is a choice). */
   let templatesLoading: Promise<void> = Promise.resolve();
 
@@ -113,6 +143,7 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
       const preview = await call('clip.preview', { tabId: state.tabId, mode });
       if (state.mode !== mode) return; // another mode was chosen meanwhile; its own preview follows
       set({ preview, previewError: undefined, title: state.title || preview.title });
+      if (!ruleSettled) void applyLateRule(preview.url);
       void checkExisting();
     } catch (error) {
       if (state.mode === mode) set({ preview: undefined, previewError: messageOf(error) });
@@ -143,14 +174,26 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     }
   }
 
-  async function selectType(typeKey: string | undefined): Promise<void> {
+  async function changeType(typeKey: string | undefined): Promise<void> {
     set({ typeKey, templateId: undefined, templates: [] });
     await loadTemplates();
   }
 
-  /** The state for a space's lists; `reload` when the templates must be asked for (again). */
+  /**
+   * The state for a space's lists; `reload` when the templates must be asked for (again). Only
+   * what the person picked is kept as is: the rest follows from the rule and last time's choices,
+   * so lists or a rule that arrive later give the same answer as if they had been there at once.
+   */
   function withLists(spaceId: string, lists: SpaceLists, remembered: ClipPrefs): { next: Partial<ClipFormState>; reload: boolean } {
-    const { typeKey, collectionId } = choicesIn(spaceId, lists, remembered, state);
+    const picked = {
+      spaceId: state.spaceId,
+      typeKey: chosen.type ? state.typeKey : undefined,
+      collectionId: chosen.collection ? state.collectionId : undefined,
+    };
+    const choice = choicesIn(spaceId, lists, remembered, picked, rule);
+    const typeKey = choice.typeKey;
+    // "None" picked by the person is a choice too.
+    const collectionId = chosen.collection ? lists.collections.find((c) => c.id === state.collectionId)?.id : choice.collectionId;
     const reload = typeKey !== state.typeKey || state.templates.length === 0;
     const type = reload ? { typeKey, templateId: undefined, templates: [] } : {};
     return { next: { ...lists, collectionId, ...type }, reload };
@@ -162,9 +205,41 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     if (reload) templatesLoading = loadTemplates();
   }
 
-  async function selectSpace(spaceId: string): Promise<void> {
+  /** The rule's tags, unless the person has already changed the tags. */
+  function ruleTags(): Partial<ClipFormState> {
+    return rule && !chosen.tags ? { tagNames: cleanTags(rule.tagNames) } : {};
+  }
+
+  /** The rule's pattern when some of it is used: a rule whose space is gone gives only its tags. */
+  function ruleHint(spaces: readonly Item[]): string | undefined {
+    if (!rule) return undefined;
+    const spaceUsed = !rule.spaceId || spaces.length === 0 || spaces.some((s) => s.id === rule?.spaceId);
+    return spaceUsed || rule.tagNames.length > 0 ? rule.pattern : undefined;
+  }
+
+  /**
+   * The rule for an address learnt only from the preview: it fills what the person has not
+   * picked. Having picked a type or collection ties them to the space they are in.
+   */
+  async function applyLateRule(url: string): Promise<void> {
+    ruleSettled = true;
+    rule = matchSiteRule(rules, url);
+    if (!rule) return;
+    set({ ...ruleTags(), siteRule: ruleHint(state.spaces) });
+    const settled = chosen.space || chosen.type || chosen.collection;
+    const ruleSpace = state.spaces.some((s) => s.id === rule?.spaceId) ? rule.spaceId : undefined;
+    if (!settled && ruleSpace && ruleSpace !== state.spaceId) return loadSpace(ruleSpace);
+    // Lists still loading take the rule into account when they arrive.
+    if (!state.spaceId || state.types.length === 0) return;
+    const remembered = prefs ?? (await deps.prefs.load());
+    applyLists(state.spaceId, { types: state.types, collections: state.collections, tags: state.tags }, remembered);
+  }
+
+  async function loadSpace(spaceId: string): Promise<void> {
     const fromCache = cached?.bySpace[spaceId];
-    set({ spaceId, types: [], collections: [], tags: [], templates: [], collectionId: undefined, existing: undefined });
+    // The same space again (fresh lists as the form opens) keeps what is shown and picked meanwhile.
+    const emptied = { types: [], collections: [], tags: [], templates: [], collectionId: undefined };
+    set({ spaceId, ...(spaceId === state.spaceId ? {} : emptied), existing: undefined });
     try {
       const remembered = prefs ?? (await deps.prefs.load());
       if (fromCache) applyLists(spaceId, fromCache, remembered);
@@ -187,13 +262,24 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
   function begin(start: ClipFormStart): void {
     prefs = start.prefs;
     cached = start.lists;
+    rules = start.site?.rules ?? [];
+    if (start.site?.url !== undefined) {
+      rule = matchSiteRule(rules, start.site.url);
+      ruleSettled = true;
+    }
     // A mode the person picked while the form was loading wins over last time's.
-    set({ tabId: start.tabId, ...(modeChosen ? {} : { mode: start.prefs.mode }) });
-    const spaceId = cached && pickSpace(cached.spaces, start.prefs);
+    set({ tabId: start.tabId, ...(chosen.mode ? {} : { mode: start.prefs.mode }), ...ruleTags() });
+    const spaceId = cached && pickSpace(cached.spaces, start.prefs, rule);
     const lists = spaceId ? cached?.bySpace[spaceId] : undefined;
     if (!cached || !spaceId || !lists) return;
     // The templates are asked for with the fresh lists (init); the form does not wait for them.
-    set({ spaces: cached.spaces, spaceId, ...withLists(spaceId, lists, start.prefs).next, loading: false });
+    set({
+      spaces: cached.spaces,
+      spaceId,
+      ...withLists(spaceId, lists, start.prefs).next,
+      siteRule: ruleHint(cached.spaces),
+      loading: false,
+    });
   }
 
   // A form made later in the same popup (after a new pairing) reads afresh.
@@ -201,9 +287,10 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
   if (early) usedStarts.add(early);
   // Quietly: the component has not rendered yet and takes this as its first state.
   let begun = false;
-  if (early?.prefs.arrived && early.lists.arrived && early.tabId.arrived && early.prefs.value) {
+  const siteArrived = !deps.site || deps.site.arrived;
+  if (early?.prefs.arrived && early.lists.arrived && early.tabId.arrived && early.prefs.value && siteArrived) {
     quiet = true;
-    begin({ prefs: early.prefs.value, lists: early.lists.value, tabId: early.tabId.value });
+    begin({ prefs: early.prefs.value, lists: early.lists.value, tabId: early.tabId.value, site: deps.site?.value });
     quiet = false;
     begun = true;
   }
@@ -218,21 +305,23 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
         if (!begun) {
           set({ loading: true });
           // All at once: the tab, last time's choices and last time's lists are each a trip to the browser.
-          const [tabId, loaded, lists] = await Promise.all([
+          const [tabId, loaded, lists, site] = await Promise.all([
             early?.tabId.promise ?? tab,
             early?.prefs.promise ?? deps.prefs.load(),
             (early?.lists.promise ?? deps.cache?.load())?.catch(() => undefined),
+            deps.site?.promise.catch(() => undefined),
           ]);
-          begin({ prefs: loaded, lists, tabId });
+          begin({ prefs: loaded, lists, tabId, site });
         }
         begun = false;
         // The preview reads the page (and starts the capture Save sends); nothing here waits for it.
         const preview = loadPreview();
         const spaces = await call('spaces.list', {});
-        set({ spaces });
+        set({ spaces, siteRule: ruleHint(spaces) });
         const remembered = prefs ?? (await deps.prefs.load());
-        const spaceId = spaces.some((s) => s.id === state.spaceId) ? state.spaceId : pickSpace(spaces, remembered);
-        if (spaceId) await selectSpace(spaceId);
+        const kept = chosen.space && spaces.some((s) => s.id === state.spaceId);
+        const spaceId = kept ? state.spaceId : pickSpace(spaces, remembered, rule);
+        if (spaceId) await loadSpace(spaceId);
         set({ loading: false });
         await Promise.all([preview, templatesLoading]);
       } catch (error) {
@@ -242,23 +331,36 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
       }
     },
 
-    selectSpace,
-    selectType,
+    /** The person's choice of space; a type picked carries over where the space has it, a collection cannot. */
+    selectSpace(spaceId: string): Promise<void> {
+      if (spaceId !== state.spaceId) chosen.collection = false;
+      chosen.space = true;
+      return loadSpace(spaceId);
+    },
+    selectType(typeKey: string | undefined): Promise<void> {
+      chosen.type = true;
+      return changeType(typeKey);
+    },
     setTitle: (title: string) => set({ title }),
     setNote: (note: string) => set({ note }),
-    setCollection: (collectionId: string | undefined) => set({ collectionId }),
+    setCollection(collectionId: string | undefined) {
+      chosen.collection = true;
+      set({ collectionId });
+    },
     setTemplate: (templateId: string | undefined) => set({ templateId }),
     async setMode(mode: PageMode) {
-      modeChosen = true;
+      chosen.mode = true;
       set({ mode, preview: undefined });
       await loadPreview();
     },
     addTag(name: string) {
       const clean = name.trim().replace(/\s+/g, ' ');
       if (!clean || state.tagNames.some((t) => t.toLowerCase() === clean.toLowerCase())) return;
+      chosen.tags = true;
       set({ tagNames: [...state.tagNames, clean].slice(0, 50) });
     },
     removeTag(name: string) {
+      chosen.tags = true;
       set({ tagNames: state.tagNames.filter((t) => t !== name) });
     },
 
@@ -280,12 +382,16 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
           tagNames: state.tagNames.length ? state.tagNames : undefined,
         });
         set({ result });
-        await deps.prefs.remember({
-          spaceId: state.spaceId,
-          typeKey: state.typeKey,
-          collectionId: state.collectionId,
-          mode: state.mode,
-        });
+        // Where a rule sent the clip is the rule's doing: the next page starts from the person's own choices.
+        const ruleDecided = state.siteRule !== undefined && !chosen.space && !chosen.type && !chosen.collection;
+        if (!ruleDecided) {
+          await deps.prefs.remember({
+            spaceId: state.spaceId,
+            typeKey: state.typeKey,
+            collectionId: state.collectionId,
+            mode: state.mode,
+          });
+        }
         prefs = undefined; // a space chosen next reads what was just remembered
       } catch (error) {
         set({ error: messageOf(error) });

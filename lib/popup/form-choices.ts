@@ -1,35 +1,61 @@
 /**
- * Which space, type and collection the clip form starts from, given the lists and what was
- * chosen last time. Pure, so the form can compute its first state before anything renders.
+ * Which space, type and collection the clip form starts from, given the lists, the site rule for
+ * the page and what was chosen last time. Pure, so the form can compute its first state before
+ * anything renders.
  */
 import type { ClipPrefs } from '../settings/clip-prefs';
 
 type Item = { id: string; name: string };
 
+/** What a site rule asks for (lib/settings/site-rules.ts); every part optional. */
+export interface RuleChoice {
+  spaceId?: string;
+  typeKey?: string;
+  collectionId?: string;
+}
+
 const PREFERRED_TYPES = ['page', 'bookmark', 'note'];
 
-/** Last time's space if it is still there, else the first. */
-export function pickSpace(spaces: readonly Item[], remembered: ClipPrefs): string | undefined {
-  return spaces.find((s) => s.id === remembered.spaceId)?.id ?? spaces[0]?.id;
+/** The rule's space if it is still there, else last time's if it is, else the first. */
+export function pickSpace(spaces: readonly Item[], remembered: ClipPrefs, rule?: RuleChoice): string | undefined {
+  const there = (id: string | undefined) => (id ? spaces.find((s) => s.id === id)?.id : undefined);
+  return there(rule?.spaceId) ?? there(remembered.spaceId) ?? spaces[0]?.id;
+}
+
+/**
+ * The rule's type and collection for `spaceId`: type keys and collections belong to a space, so
+ * a rule naming another space says nothing about this one (as for quick clip).
+ */
+export function ruleIn(spaceId: string, rule: RuleChoice | undefined): { typeKey?: string; collectionId?: string } {
+  if (!rule || (rule.spaceId !== undefined && rule.spaceId !== spaceId)) return {};
+  return { typeKey: rule.typeKey, collectionId: rule.collectionId };
 }
 
 /**
  * The type and collection for `spaceId`: what is chosen now if the lists still have it, else
- * what was remembered for that space, else a sensible type.
+ * the site rule's if the space has it, else what was remembered for that space, else a sensible type.
  */
 export function choicesIn(
   spaceId: string,
   lists: { types: readonly { key: string }[]; collections: readonly Item[] },
   remembered: ClipPrefs,
   current: { spaceId?: string; typeKey?: string; collectionId?: string },
+  rule?: RuleChoice,
 ): { typeKey?: string; collectionId?: string } {
   const { types, collections } = lists;
+  const ruled = ruleIn(spaceId, rule);
   const keep = (key: string | undefined) => (key && types.some((t) => t.key === key) ? key : undefined);
   const typeKey =
     keep(current.spaceId === spaceId ? current.typeKey : undefined) ??
+    keep(ruled.typeKey) ??
     keep(remembered.typeKeyBySpace[spaceId]) ??
     PREFERRED_TYPES.map((key) => keep(key)).find(Boolean) ??
     types[0]?.key;
-  const collectionId = collections.find((c) => c.id === (current.collectionId ?? remembered.collectionBySpace[spaceId]))?.id;
+  const listed = (id: string | undefined) => (id ? collections.find((c) => c.id === id)?.id : undefined);
+  // A collection chosen now is kept or dropped, never swapped for another.
+  const collectionId =
+    current.collectionId !== undefined
+      ? listed(current.collectionId)
+      : (listed(ruled.collectionId) ?? listed(remembered.collectionBySpace[spaceId]));
   return { typeKey, collectionId };
 }

@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { BROWSERS, type ExtensionGlobal, useBrowser, useSandbox, waitUntil } from '../harness';
 import { expectOriginsAccepted } from '../harness/log-checks';
 import { panelShown, quickClip, usePanel } from './in-tab';
-import { pairWithKey } from './popup-form';
-import { ARTICLE, ARTICLE_PATH, openTab, useSite } from './site';
+import { chosenText, expectNoPageErrors, pairWithKey, waitForIdle, waitForPreview } from './popup-form';
+import { ARTICLE, ARTICLE_PATH, DIARY_PATH, openTab, useSite } from './site';
 import { vaultView } from './vault';
 
 // Quick clips without the popup (context menu: link, image; keyboard command: page), then the
@@ -70,7 +70,7 @@ describe.each(BROWSERS)('quick clip in $name', ({ launch }) => {
     expectOriginsAccepted(await sandbox().control.log());
   }, 90_000);
 
-  test('a site rule chooses the space, type, collection and tags of a quick clip', async () => {
+  test('a site rule chooses the space, type, collection and tags of a quick clip, and the popup starts from it', async () => {
     key = await sandbox().control.issueKey();
     await pair();
     const research = await vault.spaceId('Research');
@@ -107,5 +107,29 @@ describe.each(BROWSERS)('quick clip in $name', ({ launch }) => {
     expect(stored.markdown).not.toContain('Half Moon Bay');
     // The panel shows where it went.
     expect(await panelShown(browser(), page.tabId)).toBe(true);
-  });
+
+    // The popup's form starts from the same rule for another page under it (nothing remembered
+    // would choose Research, a note, a collection or tags), and Save stores the clip there.
+    const diary = await openTab(browser(), site().url(DIARY_PATH));
+    const popup = await browser().openPopup(`tabId=${diary.tabId}`);
+    await waitForPreview(popup, 'Every morning this month a grey heron');
+    await waitForIdle(popup);
+    expect(await chosenText(popup, 'Space')).toBe('Research');
+    expect(await popup.valueOf('combobox', 'Type')).toBe('note');
+    expect(await chosenText(popup, 'Collection')).toBe('Reading list');
+    for (const tag of rule.tagNames) await popup.waitFor('button', `Remove tag ${tag}`);
+    const hint = await popup.evaluate(
+      () => Array.from(document.querySelectorAll('p')).find((p) => p.textContent?.startsWith('Site rule'))?.textContent ?? '',
+    );
+    expect(hint).toBe(`Site rule for ${rule.pattern} applied`);
+    await popup.clickButton('Save to Anytype');
+    expect(await popup.waitForText('status', 'Saved')).toContain('Open in Anytype');
+    const fromPopup = await vault.clipOf(research, diary.url);
+    expect(await vault.allWithSource(diary.url)).toHaveLength(1);
+    expect(fromPopup.type_key).toBe('note');
+    expect(fromPopup.lists).toEqual([readingList]);
+    expect(await vault.tagNames(fromPopup)).toEqual(['research', 'rock-pools']);
+    expect(await vault.tagCount(research, 'rock-pools')).toBe(1);
+    expectNoPageErrors(popup);
+  }, 90_000);
 });
