@@ -12,8 +12,14 @@
  * markup, which would measure an extractor on a page no browser ever shows. Every extractor runs
  * on the same DOM, each on its own freshly parsed copy; parsing is not timed, extraction is.
  * Caveats of that choice: jsdom's getComputedStyle is slow, which inflates defuddle's times (it
- * reads computed styles; a browser answers those fast); and "ours" pays for cloning the document
- * (it must not touch the live page) and for markdown conversion, which plain Readability does not.
+ * reads computed styles; a browser answers those fast).
+ *
+ * What is timed, per page: for "ours", everything a clip does to get the article's text: finding
+ * the base URL, copying the page (it must not touch the live page), Readability on the copy, the
+ * defuddle fallback when that runs, the clean-up, HTML → markdown and markdown → text. For
+ * Readability, `new Readability(doc).parse()` on the parsed page itself (it may mutate it: the
+ * bench gives it its own copy, untimed), reading `textContent`. For defuddle, `parse()` on its own
+ * copy; turning its HTML answer into text is outside the timer.
  */
 import { Readability } from '@mozilla/readability';
 import Defuddle from 'defuddle';

@@ -1,16 +1,18 @@
 /**
- * Article mode: the main content of the page as a detached element. Readability and defuddle both
- * run on clones of the page; the result with the better content score wins, then a generic
- * clean-up removes blocks that are not the article (comments, related links, share bars, sign-up
- * boxes) by the signals such blocks have everywhere, not by site.
+ * Article mode: the main content of the page as a detached element. Readability runs on a lean copy
+ * of the page (copy.ts), defuddle on another only when Readability finds too little; the longer
+ * plausible result wins. Each result is first cleaned of blocks that are not the article (comments,
+ * related links, share bars, sign-up boxes, captions) by the signals such blocks have everywhere,
+ * not by site.
  *
  * Size (esbuild, minified, gzip -9, whole lib/clip): about 53 KB, of which defuddle is about 30 KB
  * and Readability about 11 KB. Dropping the defuddle fallback would leave about 23 KB.
  */
 import { Readability } from '@mozilla/readability';
 import Defuddle from 'defuddle';
-import { cleanArticle, precleanDocument } from './clean';
-import { cloneDocument, linkDensity, parseInert, textLength } from './dom';
+import { cleanArticle } from './clean';
+import { copyForExtraction } from './copy';
+import { linkDensity, parseInert, textLength } from './dom';
 import { baseUrlOf } from './url';
 
 export type ExtractorName = 'readability' | 'defuddle' | 'body';
@@ -28,17 +30,15 @@ export interface ArticleOptions {
   extractors?: readonly Exclude<ExtractorName, 'body'>[];
 }
 
-function runReadability(doc: Document, pageUrl: string): { title: string; content: Element; byline?: string } | undefined {
-  const clone = cloneDocument(doc);
-  precleanDocument(clone, baseUrlOf(doc, pageUrl));
-  const result = new Readability<Element>(clone, { keepClasses: true, serializer: (el) => el as Element }).parse();
+function runReadability(doc: Document, baseUrl: string): { title: string; content: Element; byline?: string } | undefined {
+  const clone = copyForExtraction(doc, baseUrl);
+  const result = new Readability<Element>(clone, { keepClasses: true, disableJSONLD: true, serializer: (el) => el as Element }).parse();
   if (!result?.content) return undefined;
   return { title: result.title ?? '', content: result.content, byline: result.byline ?? undefined };
 }
 
-function runDefuddle(doc: Document, pageUrl: string): { title: string; content: Element; byline?: string } | undefined {
-  const clone = cloneDocument(doc);
-  precleanDocument(clone, baseUrlOf(doc, pageUrl));
+function runDefuddle(doc: Document, baseUrl: string, pageUrl: string): { title: string; content: Element; byline?: string } | undefined {
+  const clone = copyForExtraction(doc, baseUrl);
   const result = new Defuddle(clone, { url: pageUrl }).parse();
   if (!result.content) return undefined;
   const parsed = parseInert(result.content, doc);
@@ -52,10 +52,11 @@ export function extractArticle(doc: Document, pageUrl: string, options: ArticleO
   const extractors = options.extractors ?? ['readability', 'defuddle'];
   let best: ArticleResult | undefined;
   let bestLength = 0;
+  const baseUrl = baseUrlOf(doc, pageUrl);
   for (const name of extractors) {
     // defuddle is the fallback: it costs more (it reads computed styles) and is needed rarely.
     if (best && name === 'defuddle' && bestLength >= SHORT_ARTICLE && extractors[0] !== 'defuddle') continue;
-    const r = name === 'readability' ? runReadability(doc, pageUrl) : runDefuddle(doc, pageUrl);
+    const r = name === 'readability' ? runReadability(doc, baseUrl) : runDefuddle(doc, baseUrl, pageUrl);
     if (!r) continue;
     cleanArticle(r.content, r.title || doc.title);
     const length = textLength(r.content);
@@ -67,8 +68,7 @@ export function extractArticle(doc: Document, pageUrl: string, options: ArticleO
     }
   }
   if (best) return best;
-  const clone = cloneDocument(doc);
-  precleanDocument(clone, baseUrlOf(doc, pageUrl));
+  const clone = copyForExtraction(doc, baseUrl);
   const body = clone.body ?? clone.documentElement;
   cleanArticle(body, clone.title);
   return { title: clone.title, content: body, extractor: 'body' };

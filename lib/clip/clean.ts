@@ -2,25 +2,7 @@
  * Generic clean-up around extraction. Signals only (class/id/role/aria words, link density,
  * short boilerplate phrases), nothing keyed to a site, URL or page.
  */
-import { linkDensity, textLength } from './dom';
-import { resolveUrl } from './url';
-
-/** Before extraction: things no extractor should ever consider content, and URLs made absolute. */
-export function precleanDocument(doc: Document, baseUrl: string): void {
-  for (const el of Array.from(doc.querySelectorAll('script:not([type="application/ld+json"]), style, template'))) el.remove();
-  // Extractors resolve URLs against the document's own base, which a detached or test document
-  // may not have; resolve them here against the page's real base so every path agrees. A clone of
-  // a live page already has the right base: skip the walk there (it is a tenth of the clip's time).
-  if (doc.baseURI === baseUrl) return;
-  for (const [selector, attr] of [['a[href]', 'href'], ['img[src]', 'src'], ['img[data-src]', 'data-src'], ['img[data-original]', 'data-original']] as const) {
-    for (const el of Array.from(doc.querySelectorAll(selector))) {
-      const raw = el.getAttribute(attr) ?? '';
-      if (raw.startsWith('#') || /^(?:data|javascript|vbscript|mailto|tel):/i.test(raw.trim())) continue;
-      const abs = resolveUrl(raw, baseUrl);
-      if (abs) el.setAttribute(attr, abs);
-    }
-  }
-}
+import { holdsProse, linkDensity, textLength } from './dom';
 
 /** Words in class/id/role/aria-label that mark non-article blocks on sites everywhere. */
 const NOISE =
@@ -41,7 +23,7 @@ function removeNoiseBlocks(root: Element): void {
   const rootLength = textLength(root);
   for (const el of Array.from(root.querySelectorAll(CHROME))) {
     // A figure or table caption inside <footer> is still content; keep blocks holding real prose.
-    if (el.querySelector('p') && textLength(el) > 400 && linkDensity(el) < 0.2) continue;
+    if (holdsProse(el)) continue;
     el.remove();
   }
   for (const el of Array.from(root.querySelectorAll('*'))) {

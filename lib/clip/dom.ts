@@ -24,6 +24,14 @@ export function linkDensity(el: Element): number {
   const total = textLength(el);
   if (total === 0) return 0;
   let linked = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) linked += textLength(a);
+  for (const a of Array.from(el.getElementsByTagName('a'))) linked += textLength(a);
   return Math.min(1, linked / total);
+}
+
+/**
+ * Real prose (paragraphs, enough text, few links) inside a block whose tag or role says "chrome":
+ * a figure caption in a <footer>, a long aside. Such blocks are kept where chrome is dropped.
+ */
+export function holdsProse(el: Element): boolean {
+  return textLength(el) > 400 && el.getElementsByTagName('p').length > 0 && linkDensity(el) < 0.2;
 }

@@ -11,7 +11,12 @@ const DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp);base64,[a-z0-9+
 
 /** The base URL the page's relative URLs resolve against: `<base href>` if present, else the page URL. */
 export function baseUrlOf(doc: Document, pageUrl: string): string {
-  const href = doc.querySelector('base[href]')?.getAttribute('href');
+  // Not querySelector('base[href]'): that walks the whole page in some DOMs (jsdom), twice per clip.
+  let href: string | null = null;
+  for (const base of Array.from(doc.getElementsByTagName('base'))) {
+    href = base.getAttribute('href');
+    if (href !== null) break;
+  }
   if (href) {
     const resolved = resolveUrl(href, pageUrl);
     if (resolved && /^https?:/i.test(resolved)) return resolved;

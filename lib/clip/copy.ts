@@ -1,0 +1,135 @@
+/**
+ * The copy of the page the article extractors work on. Extractors mutate what they read, so they
+ * never get the live page; but a plain deep clone copies everything only for the extractor to
+ * delete most of it again. This copy leaves out, while copying, what no extractor keeps and the
+ * markdown converter would drop anyway (scripts, styles, SVG, form controls, embeds, hidden
+ * elements, comments), and it drops inline `style` attributes once their one useful signal
+ * (hidden or not) has been read: DOMs parse every style attribute they are given (jsdom eagerly,
+ * with a CSS parser), and no extractor or converter of ours reads styles afterwards.
+ */
+import { holdsProse } from './dom';
+import { resolveUrl } from './url';
+
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/** Never reading matter; the converter drops all of them (or, for head links, they carry no text). */
+const NEVER_CONTENT = new Set([
+  'script', 'style', 'template', 'link', 'iframe', 'frame', 'object', 'embed', 'canvas', 'button', 'select', 'input',
+  'textarea', 'dialog', 'audio', 'video',
+]);
+
+/** URL attributes an extractor copies out as they are: resolved here when the page's own base would be wrong. */
+const URL_ATTRS: Record<string, readonly string[]> = { a: ['href'], img: ['src', 'data-src', 'data-original'] };
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  // Readability keeps aria-hidden images marked as fallbacks (formula images); so do we.
+  if (el.getAttribute('aria-hidden') === 'true' && !(el.getAttribute('class') ?? '').includes('fallback-image')) return true;
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
+}
+
+function skipped(el: Element): boolean {
+  // SVG and MathML: pictures and formulas the converter drops whole.
+  if (el.namespaceURI !== HTML_NS) return true;
+  const tag = el.localName;
+  if (tag === 'script') return el.getAttribute('type') !== 'application/ld+json';
+  return NEVER_CONTENT.has(tag) || isHidden(el);
+}
+
+/** The page's own chrome by tag or landmark role; clean.ts removes the same inside an article. */
+const CHROME_TAGS = new Set(['nav', 'aside', 'footer']);
+const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search']);
+
+function isChrome(el: Element, inArticle: boolean): boolean {
+  const tag = el.localName;
+  // A <header> inside an article introduces it (standfirst, byline); outside, it is the site's masthead.
+  if (!(CHROME_TAGS.has(tag) || (tag === 'header' && !inArticle) || CHROME_ROLES.has(el.getAttribute('role') ?? ''))) return false;
+  return !holdsProse(el);
+}
+
+function shallowCopy(el: Element, out: Document, baseUrl: string | undefined): Element {
+  let copy: Element;
+  try {
+    copy = out.createElement(el.localName);
+  } catch {
+    // A tag name the parser accepts but createElement refuses: fall back to a plain clone.
+    const clone = out.importNode(el, false);
+    clone.removeAttribute('style');
+    return clone;
+  }
+  const urlAttrs = baseUrl ? URL_ATTRS[el.localName] : undefined;
+  for (const name of el.getAttributeNames()) {
+    if (name === 'style') continue;
+    let value = el.getAttribute(name) ?? '';
+    if (urlAttrs?.includes(name) && baseUrl && !value.startsWith('#') && !/^\s*(?:data|javascript|vbscript|mailto|tel):/i.test(value)) {
+      value = resolveUrl(value, baseUrl) ?? value;
+    }
+    try {
+      copy.setAttribute(name, value);
+    } catch {
+      // Attribute names such as `@click` parse but are not valid to set; they carry nothing we use.
+    }
+  }
+  return copy;
+}
+
+/** Tags around which whitespace renders nothing. */
+const BLOCK = new Set([
+  'html', 'head', 'body', 'title', 'meta', 'base', 'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td',
+  'th', 'caption', 'ul', 'colgroup', 'col',
+]);
+
+function isBlock(node: Node | null): boolean {
+  return node === null || (node.nodeType === 1 && BLOCK.has((node as Element).localName));
+}
+
+/**
+ * Whitespace-only text between two blocks (or at a block's edge) renders nothing, yet it is
+ * about two nodes in five of a typical page: every extractor walk, serialisation and the
+ * converter pay for it. Whitespace next to inline content separates words and is kept.
+ */
+function betweenBlocks(text: Node): boolean {
+  // Comments are not copied: look past them to the real neighbours.
+  let before = text.previousSibling;
+  while (before?.nodeType === 8) before = before.previousSibling;
+  let after = text.nextSibling;
+  while (after?.nodeType === 8) after = after.nextSibling;
+  return isBlock(text.parentNode) && isBlock(before) && isBlock(after);
+}
+
+function copyChildren(from: Node, to: Node, out: Document, baseUrl: string | undefined, inArticle: boolean, inPre = false): void {
+  for (let child = from.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      const data = (child as Text).data;
+      if (!inPre && betweenBlocks(child) && !/\S/.test(data)) continue;
+      to.appendChild(out.createTextNode(data));
+    } else if (child.nodeType === 1) {
+      const el = child as Element;
+      if (skipped(el) || isChrome(el, inArticle)) continue;
+      const copy = shallowCopy(el, out, baseUrl);
+      copyChildren(el, copy, out, baseUrl, inArticle || el.localName === 'article' || el.localName === 'main', inPre || el.localName === 'pre');
+      to.appendChild(copy);
+    }
+  }
+}
+
+/**
+ * A detached copy of `doc` for extraction. `baseUrl` is the base relative URLs must resolve
+ * against; when the document's own base differs (a detached or test document), link and image
+ * URLs are made absolute in the copy, since extractors resolve them against the document's base.
+ */
+export function copyForExtraction(doc: Document, baseUrl: string): Document {
+  const out = doc.cloneNode(false) as Document;
+  const resolveAgainst = doc.baseURI === baseUrl ? undefined : baseUrl;
+  const root = doc.documentElement;
+  if (!root) return out;
+  const html = shallowCopy(root, out, resolveAgainst);
+  copyChildren(root, html, out, resolveAgainst, false);
+  out.appendChild(html);
+  return out;
+}
