@@ -2,7 +2,9 @@
  * Generic clean-up around extraction. Signals only (class/id/role/aria words, link density,
  * short boilerplate phrases), nothing keyed to a site, URL or page.
  */
+import { removeCaptions } from './captions';
 import { holdsProse, linkDensity, textLength } from './dom';
+import { removeLinkPromos } from './promos';
 
 /** Words in class/id/role/aria-label that mark non-article blocks on sites everywhere. */
 const NOISE =
@@ -11,9 +13,9 @@ const NOISE =
 const CHROME = 'nav, aside, footer, [role="navigation"], [role="complementary"], [role="contentinfo"], [hidden], [aria-hidden="true"], dialog';
 /** Short blocks whose whole text is one of these phrases are calls to action, not prose. */
 const BOILERPLATE =
-  /^(?:advertisement|advertising|ad|sponsored|share(?: this(?: article| story)?)?|share on \w+|follow us.*|sign up.*newsletter.*|subscribe.*|read more.*|related(?: articles| stories| posts)?|more from .{0,40}|recommended(?: for you)?|comments?|\d+ comments?|leave a (?:comment|reply)|print|email|tweet|whatsapp|facebook|twitter|linkedin|copy link|sign in|log in|close|caption|advertisement \w+|(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy).*|more (?:news|stories|articles|from|on|business|sports|in)\b.*|(?:top|latest|trending|popular|related) (?:news|stories|posts|articles|videos)|most (?:read|popular|viewed|shared)|don'?t miss.*|image \d+ of \/? ?\d*|[_\W\d]{1,3})$/i;
+  /^(?:advertisement|advertising|advert|ad|sponsored|share(?: this(?: article| story)?)?|share on \w+|follow us.*|sign up.*newsletter.*|subscribe.*|read more.*|related(?: articles| stories| posts)?|more from .{0,40}|recommended(?: for you)?|comments?|\d+ comments?|leave a (?:comment|reply)|print|email|tweet|whatsapp|facebook|twitter|linkedin|copy link|sign in|log in|close|caption|advertisement \w+|(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy).*|more (?:news|stories|articles|from|on|business|sports|in)\b.*|(?:top|latest|trending|popular|related) (?:news|stories|posts|articles|videos)|most (?:read|popular|viewed|shared)|don'?t miss.*|image \d+ of \/? ?\d*|[_\W\d]{1,3})$/i;
 /** Short lines that are bylines, datelines or copyright notices rather than prose. */
-const META_LINE = /^(?:by\s+[\p{Lu}][^.!?]{0,80}|(?:published|updated|posted|last updated|first published)\b.{0,100}|.{0,60}©.{0,140}|copyright\b.{0,160}|\(?(?:(?:image|photo|picture|video)\s*)?(?:credits?|source|courtesy|photo|image)s?\s*:.{0,120})$/iu;
+const META_LINE = /^(?:by\s+[\p{Lu}][^.!?]{0,80}|(?:published|updated|posted|last updated|first published)\b.{0,100}|.{0,60}©.{0,140}|copyright\b.{0,160}|(?:tags?|tagged(?: with)?|filed under|categor(?:y|ies)|topics?)\s*:.{0,200}|\(?(?:(?:image|photo|picture|video)\s*)?(?:credits?|source|courtesy|photo|image)s?\s*:.{0,120})$/iu;
 
 function signals(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('role') ?? ''} ${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('data-component') ?? ''}`;
@@ -114,7 +116,9 @@ function removeDuplicates(root: Element): void {
 
 export function cleanArticle(root: Element, title = ''): void {
   removeDuplicates(root);
+  removeCaptions(root);
   removeNoiseBlocks(root);
+  removeLinkPromos(root);
   removeTailSections(root);
   removeLinkLists(root);
   removeTeasers(root);

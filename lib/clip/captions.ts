@@ -1,0 +1,31 @@
+/**
+ * Picture captions and credits describe a picture, not the story: the plain text of an article
+ * reads without them (the benchmark's human annotators leave them out, as readers skip them).
+ * The picture itself stays; only its caption text goes.
+ */
+
+import { textLength } from './dom';
+
+/** Class words sites use for caption boxes that are not <figcaption>. */
+const CAPTION_CLASS = /(?:^|[-_\s])(?:caption|wp-caption-text|image-?credit|photo-?credit)(?:$|[-_\s])/i;
+/** A caption is a sentence or two; a longer block under such a name is prose we keep. */
+const MAX_CAPTION = 500;
+
+function isCaption(el: Element): boolean {
+  if (el.localName === 'figcaption') return true;
+  // A classed caption must sit beside a picture: the same class word names article summaries on some sites.
+  if (!CAPTION_CLASS.test(el.getAttribute('class') ?? '')) return false;
+  const figure = el.closest('figure');
+  const box = figure ?? el.parentElement;
+  if (!box || box.getElementsByTagName('img').length + box.getElementsByTagName('picture').length === 0) return false;
+  // Outside a <figure>, the box must hold little more than the picture and this text.
+  return !!figure || textLength(box) <= textLength(el) + 40;
+}
+
+export function removeCaptions(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll('figcaption, [class*="caption" i], [class*="credit" i]'))) {
+    if (!root.contains(el) || el === root) continue;
+    if (textLength(el) > MAX_CAPTION) continue;
+    if (isCaption(el)) el.remove();
+  }
+}

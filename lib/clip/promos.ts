@@ -1,0 +1,31 @@
+/**
+ * Promotions set between an article's paragraphs: a paragraph that is nothing but one link to
+ * another story or to an app ("SEE ALSO: …", a headline in capitals). Prose paragraphs carry
+ * their links inside sentences, so a paragraph made of a link alone is a signpost, not text.
+ */
+import { textLength } from './dom';
+
+/** Longer than this, a fully linked paragraph is more likely a quoted passage than a signpost. */
+const MAX_PROMO = 160;
+
+function isShouting(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 12 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+export function isLinkPromo(p: Element): boolean {
+  const total = textLength(p);
+  if (total === 0 || total > MAX_PROMO) return false;
+  const links = Array.from(p.getElementsByTagName('a'));
+  if (links.length !== 1) return false;
+  const linked = textLength(links[0]!);
+  // A label before the link ("SEE MORE:", "READ:") still leaves a signpost.
+  if (linked < 0.6 * total) return false;
+  return isShouting(p.textContent ?? '');
+}
+
+export function removeLinkPromos(root: Element): void {
+  for (const p of Array.from(root.getElementsByTagName('p'))) {
+    if (root.contains(p) && isLinkPromo(p)) p.remove();
+  }
+}
