@@ -3,6 +3,7 @@
  * Every change is saved at once (the background validates it again); the pickers' lists come
  * from the active connection and are loaded per space as they are needed.
  */
+import { i18n } from '#i18n';
 import type { BackgroundClient } from '../protocol/client';
 import type { MessageOutput } from '../protocol/messages';
 import type { ClipSettings } from '../settings/clip-settings';
@@ -54,7 +55,7 @@ export function createClipSettingsController(deps: ClipSettingsDeps, onChange: (
   const newId = deps.newId ?? (() => crypto.randomUUID());
 
   async function persist(settings: ClipSettings, info: string): Promise<string | undefined> {
-    if (state.busy) return 'Wait for the current change to finish.';
+    if (state.busy) return i18n.t('options.busy');
     set({ busy: true, error: undefined, info: undefined });
     try {
       set({ settings: await call('settings.save', settings), busy: false, info });
@@ -124,24 +125,24 @@ export function createClipSettingsController(deps: ClipSettingsDeps, onChange: (
     },
 
     saveDefaults(defaults: ClipTarget): Promise<string | undefined> {
-      return persist({ ...state.settings, defaults }, 'Defaults saved.');
+      return persist({ ...state.settings, defaults }, i18n.t('options.defaults.saved'));
     },
 
     addRule(draft: RuleDraft): Promise<string | undefined> {
       const problem = checkDraft(draft);
       if (problem) return Promise.resolve(problem);
-      return persist({ ...state.settings, siteRules: [...rules(), ruleFrom(newId(), draft)] }, 'Rule added.');
+      return persist({ ...state.settings, siteRules: [...rules(), ruleFrom(newId(), draft)] }, i18n.t('options.rules.added'));
     },
 
     updateRule(id: string, draft: RuleDraft): Promise<string | undefined> {
       const problem = checkDraft(draft);
       if (problem) return Promise.resolve(problem);
       const siteRules = rules().map((rule) => (rule.id === id ? ruleFrom(id, draft) : rule));
-      return persist({ ...state.settings, siteRules }, 'Rule saved.');
+      return persist({ ...state.settings, siteRules }, i18n.t('options.rules.saved'));
     },
 
     removeRule(id: string): Promise<string | undefined> {
-      return persist({ ...state.settings, siteRules: rules().filter((rule) => rule.id !== id) }, 'Rule removed.');
+      return persist({ ...state.settings, siteRules: rules().filter((rule) => rule.id !== id) }, i18n.t('options.rules.removed'));
     },
 
     /** Moves a rule up (-1) or down (+1); order matters because the first match wins. */
@@ -152,7 +153,7 @@ export function createClipSettingsController(deps: ClipSettingsDeps, onChange: (
       const siteRules = [...rules()];
       const [moved] = siteRules.splice(from, 1);
       siteRules.splice(to, 0, moved!);
-      return persist({ ...state.settings, siteRules }, by < 0 ? 'Rule moved up.' : 'Rule moved down.');
+      return persist({ ...state.settings, siteRules }, i18n.t(by < 0 ? 'options.rules.movedUp' : 'options.rules.movedDown'));
     },
 
     /** After an import. */

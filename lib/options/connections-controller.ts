@@ -3,6 +3,7 @@
  * is active, whether each has a key, its status and whether the browser lets us reach it.
  * Components render this state and call these actions; the background does the work.
  */
+import { i18n } from '#i18n';
 import { BackgroundError, type BackgroundClient } from '../protocol/client';
 import type { MessageOutput } from '../protocol/messages';
 import { parseEndpoint } from './endpoint';
@@ -30,20 +31,22 @@ export interface ConnectionsDeps {
   hostAccess: HostAccess;
 }
 
-export const REVOKE_HINT = 'To revoke it in Anytype too, open Desktop Settings › API Keys.';
+/** A sentence that ends in the revoke hint: the key is only forgotten here. */
+const withRevokeHint = (text: string) => `${text} ${i18n.t('options.connections.revokeHint')}`;
 
 export function statusText(status: Status): { ok: boolean; text: string } {
   if (status.problem) return { ok: false, text: status.problem.message };
   if (!status.paired) {
-    return { ok: false, text: 'No API key yet. Make it active and pair in the popup, or paste an API key.' };
+    return { ok: false, text: i18n.t('options.card.notPaired') };
   }
   const count = status.spaceCount ?? 0;
-  const version = status.serverVersion ? `, Anytype ${status.serverVersion}` : '';
-  return { ok: true, text: `Connected: ${count} ${count === 1 ? 'space' : 'spaces'}${version}` };
+  const connected = i18n.t('options.card.connected', count);
+  const version = status.serverVersion;
+  return { ok: true, text: version ? i18n.t('options.card.withVersion', { status: connected, version }) : connected };
 }
 
 export function messageOf(error: unknown): string {
-  return error instanceof BackgroundError ? error.message : 'Something went wrong. Try again.';
+  return error instanceof BackgroundError ? error.message : i18n.t('app.genericError');
 }
 
 export function createConnectionsController(deps: ConnectionsDeps, onChange: (state: ConnectionsState) => void) {
@@ -72,7 +75,7 @@ export function createConnectionsController(deps: ConnectionsDeps, onChange: (st
 
   /** Runs one change at a time; failures land in `error`, and nothing else changes. */
   async function run(task: () => Promise<void>): Promise<string | undefined> {
-    if (state.busy) return 'Wait for the current change to finish.';
+    if (state.busy) return i18n.t('options.busy');
     set({ busy: true, error: undefined, info: undefined });
     try {
       await task();
@@ -97,13 +100,13 @@ export function createConnectionsController(deps: ConnectionsDeps, onChange: (st
     /** Adds or edits; answers the error to show next to the form, if any. */
     save(draft: { id?: string; name: string; endpoint: string }): Promise<string | undefined> {
       const name = draft.name.trim();
-      if (!name) return Promise.resolve('Give the connection a name.');
+      if (!name) return Promise.resolve(i18n.t('options.connectionForm.noName'));
       const endpoint = parseEndpoint(draft.endpoint);
       if (!endpoint.ok) return Promise.resolve(endpoint.error);
       return run(async () => {
         const list = await call('connections.save', { id: draft.id, name, baseUrl: endpoint.baseUrl });
         adopt(list);
-        set({ info: draft.id ? `Saved “${name}”.` : `Added “${name}”.` });
+        set({ info: i18n.t(draft.id ? 'options.connections.saved' : 'options.connections.added', { name }) });
       });
     },
 
@@ -111,12 +114,12 @@ export function createConnectionsController(deps: ConnectionsDeps, onChange: (st
       return run(async () => {
         adopt(await call('connections.activate', { id }));
         const name = state.connections.find((c) => c.id === id)?.name ?? '';
-        set({ info: `“${name}” is now the active connection. The popup pairs and clips with it.` });
+        set({ info: i18n.t('options.connections.activated', { name }) });
       });
     },
 
     async check(id: string): Promise<void> {
-      patch(id, { status: { ok: false, text: 'Checking…' } });
+      patch(id, { status: { ok: false, text: i18n.t('options.card.checking') } });
       try {
         patch(id, { status: statusText(await call('connections.check', { id })) });
       } catch (error) {
@@ -125,7 +128,7 @@ export function createConnectionsController(deps: ConnectionsDeps, onChange: (st
     },
 
     saveKey(id: string, apiKey: string): Promise<string | undefined> {
-      if (apiKey.trim().length < 8) return Promise.resolve('This does not look like an API key.');
+      if (apiKey.trim().length < 8) return Promise.resolve(i18n.t('options.card.notAKey'));
       return run(async () => {
         const status = await call('connections.saveKey', { connectionId: id, apiKey: apiKey.trim() });
         adopt(await call('connections.list', {}));
@@ -137,7 +140,7 @@ export function createConnectionsController(deps: ConnectionsDeps, onChange: (st
       return run(async () => {
         adopt(await call('connections.forgetKey', { connectionId: id }));
         patch(id, { status: undefined });
-        set({ info: `Disconnected: the key is no longer kept here. ${REVOKE_HINT}` });
+        set({ info: withRevokeHint(i18n.t('options.connections.keyForgotten')) });
       });
     },
 
@@ -145,7 +148,7 @@ export function createConnectionsController(deps: ConnectionsDeps, onChange: (st
       const name = state.connections.find((c) => c.id === id)?.name ?? '';
       return run(async () => {
         adopt(await call('connections.remove', { id }));
-        set({ info: `Removed “${name}” and forgot its key. ${REVOKE_HINT}` });
+        set({ info: withRevokeHint(i18n.t('options.connections.removed', { name })) });
       });
     },
 
@@ -156,9 +159,9 @@ export function createConnectionsController(deps: ConnectionsDeps, onChange: (st
       return deps.hostAccess.request(connection.baseUrl).then(
         (access) => {
           patch(id, { access });
-          if (!access) set({ error: 'Access was not granted, so the extension cannot reach this Anytype.' });
+          if (!access) set({ error: i18n.t('options.connections.accessDenied') });
         },
-        (error: unknown) => set({ error: error instanceof Error ? error.message : 'The browser refused the request.' }),
+        (error: unknown) => set({ error: error instanceof Error ? error.message : i18n.t('options.connections.browserRefused') }),
       );
     },
 

@@ -2,22 +2,23 @@
  * Turns what a person types for an Anytype endpoint (a port, or a loopback URL) into the
  * connection's base URL, and names the host permission that URL needs.
  */
+import { i18n } from '#i18n';
 import * as v from 'valibot';
 import { LOOPBACK_URL } from '../settings/connections';
 
 export type EndpointResult = { ok: true; baseUrl: string } | { ok: false; error: string };
 
-const LOOPBACK_HINT = 'Anytype runs on this computer: enter a port (e.g. 31012) or http://127.0.0.1:<port>';
-const BaseUrlSchema = v.pipe(v.string(), v.regex(LOOPBACK_URL, LOOPBACK_HINT));
+const loopbackHint = () => i18n.t('options.connectionForm.loopbackOnly');
+const BaseUrlSchema = v.pipe(v.string(), v.regex(LOOPBACK_URL, loopbackHint));
 
 export function parseEndpoint(input: string): EndpointResult {
   const text = input.trim();
-  if (!text) return { ok: false, error: 'Enter a port or an address.' };
+  if (!text) return { ok: false, error: i18n.t('options.connectionForm.noEndpoint') };
   const candidate = /^\d+$/.test(text) ? `http://127.0.0.1:${text}` : text.replace(/\/+$/, '');
   const port = Number(/:(\d+)$/.exec(candidate)?.[1]);
   const parsed = v.safeParse(BaseUrlSchema, candidate);
-  if (!parsed.success) return { ok: false, error: LOOPBACK_HINT };
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) return { ok: false, error: 'A port is a number from 1 to 65535.' };
+  if (!parsed.success) return { ok: false, error: loopbackHint() };
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) return { ok: false, error: i18n.t('options.connectionForm.badPort') };
   return { ok: true, baseUrl: parsed.output };
 }
 

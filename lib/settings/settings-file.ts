@@ -3,18 +3,24 @@
  * and quick clip settings, and never an API key: the file is built field by field from the
  * schemas below, which have no place for one, and keys stay in the background's vault.
  */
+import type { GeneratedI18nStructure } from '#i18n';
+import { createI18n } from '@wxt-dev/i18n';
 import * as v from 'valibot';
 import { ClipSettingsSchema, type ClipSettings } from './clip-settings';
 import { ConnectionSettingsSchema, type ConnectionSettings } from './connections';
+
+// Not `#i18n` itself: e2e tests import this module (through lib/protocol/messages) in Node, which
+// has no such alias. The messages are read when they are shown, so importing it needs no browser.
+const i18n = createI18n<GeneratedI18nStructure>();
 
 export const SETTINGS_FILE_FORMAT = 'clip-to-anytype-settings';
 export const MAX_SETTINGS_FILE_BYTES = 1_000_000;
 
 const UniqueConnections = v.pipe(
   ConnectionSettingsSchema,
-  v.check((s) => new Set(s.connections.map((c) => c.id)).size === s.connections.length, 'Two connections share an id.'),
-  v.check((s) => s.connections.some((c) => c.id === s.activeId), 'The active connection is not in the list.'),
-  v.check((s) => s.connections.every((c) => c.name.trim() !== ''), 'Every connection needs a name.'),
+  v.check((s) => new Set(s.connections.map((c) => c.id)).size === s.connections.length, () => i18n.t('options.backup.errors.duplicateIds')),
+  v.check((s) => s.connections.some((c) => c.id === s.activeId), () => i18n.t('options.backup.errors.activeMissing')),
+  v.check((s) => s.connections.every((c) => c.name.trim() !== ''), () => i18n.t('options.backup.errors.unnamed')),
 );
 
 export const SettingsFileSchema = v.object({
@@ -46,20 +52,20 @@ export function validateSettingsFile(data: unknown): SettingsFileResult {
   const issue = parsed.issues[0];
   const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
   if (path === 'format' || (path === '' && !isObject(data))) {
-    return { ok: false, error: 'This is not a Clip to Anytype settings file.' };
+    return { ok: false, error: i18n.t('options.backup.errors.notSettings') };
   }
-  if (path === 'version') return { ok: false, error: 'This settings file comes from a newer version of Clip to Anytype.' };
-  return { ok: false, error: `This settings file is not valid (${path || 'file'}: ${issue.message}). Nothing was changed.` };
+  if (path === 'version') return { ok: false, error: i18n.t('options.backup.errors.newer') };
+  return { ok: false, error: i18n.t('options.backup.errors.invalid', { where: path || i18n.t('options.backup.errors.wholeFile'), problem: issue.message }) };
 }
 
 /** Parses the text of a file; JSON errors become the same kind of clear message. */
 export function parseSettingsFileText(text: string): SettingsFileResult {
-  if (text.length > MAX_SETTINGS_FILE_BYTES) return { ok: false, error: 'This file is too large to be a settings file.' };
+  if (text.length > MAX_SETTINGS_FILE_BYTES) return { ok: false, error: i18n.t('options.backup.tooLarge') };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'This file is not JSON. Choose a file exported by Clip to Anytype.' };
+    return { ok: false, error: i18n.t('options.backup.errors.notJson') };
   }
   return validateSettingsFile(data);
 }

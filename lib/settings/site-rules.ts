@@ -8,8 +8,14 @@
  * Hosts are compared as whole labels, never as substrings, so `example.com` does not match
  * `evilexample.com` nor `example.com.evil.net`. Pure: no browser APIs.
  */
+import type { GeneratedI18nStructure } from '#i18n';
+import { createI18n } from '@wxt-dev/i18n';
 import * as v from 'valibot';
 import { isValidId } from '../anytype/ids';
+
+// Not `#i18n` itself: e2e tests import this module (through lib/protocol/messages) in Node, which
+// has no such alias. The messages are read when they are shown, so importing it needs no browser.
+const i18n = createI18n<GeneratedI18nStructure>();
 
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const MAX_PATTERN = 500;
@@ -40,8 +46,8 @@ type ParsedPattern =
 /** Parses a pattern, or says in words why it is not one. */
 export function parseSitePattern(raw: string): ParsedPattern | { error: string } {
   const pattern = raw.trim();
-  if (!pattern) return { error: 'Enter a site, e.g. example.com or *.example.com' };
-  if (pattern.length > MAX_PATTERN) return { error: 'The pattern is too long.' };
+  if (!pattern) return { error: i18n.t('options.rules.errors.empty') };
+  if (pattern.length > MAX_PATTERN) return { error: i18n.t('options.rules.errors.tooLong') };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(pattern)) return parsePrefix(pattern);
   return parseHostPattern(pattern);
 }
@@ -51,12 +57,12 @@ function parsePrefix(pattern: string): ParsedPattern | { error: string } {
   try {
     url = new URL(pattern);
   } catch {
-    return { error: 'This is not a valid address.' };
+    return { error: i18n.t('options.rules.errors.badAddress') };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { error: 'Only http and https addresses can be clipped.' };
-  if (url.username || url.password) return { error: 'An address with a user name or password cannot be a rule.' };
-  if (url.hash) return { error: 'Leave out the #fragment.' };
-  if (pattern.includes('*')) return { error: 'Wildcards only work in a host pattern such as *.example.com' };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { error: i18n.t('options.rules.errors.webOnly') };
+  if (url.username || url.password) return { error: i18n.t('options.rules.errors.credentials') };
+  if (url.hash) return { error: i18n.t('options.rules.errors.fragment') };
+  if (pattern.includes('*')) return { error: i18n.t('options.rules.errors.wildcardInAddress') };
   return { kind: 'prefix', protocol: url.protocol, host: url.host, rest: url.pathname + url.search };
 }
 
@@ -66,27 +72,27 @@ function parseHostPattern(pattern: string): ParsedPattern | { error: string } {
   const path = slash === -1 ? '' : pattern.slice(slash);
   const subdomains = hostPart.startsWith('*.');
   const bare = subdomains ? hostPart.slice(2) : hostPart;
-  if (bare.includes('*')) return { error: 'A wildcard is only allowed at the start: *.example.com' };
-  if (/[?#\s\\]/.test(pattern) || /[@:]/.test(hostPart)) return { error: 'Use a host such as example.com, or a full address starting with https://' };
+  if (bare.includes('*')) return { error: i18n.t('options.rules.errors.wildcardPlace') };
+  if (/[?#\s\\]/.test(pattern) || /[@:]/.test(hostPart)) return { error: i18n.t('options.rules.errors.notAHost') };
   let parsedUrl: URL;
   try {
     // The URL parser turns an international name into its punycode form, and escapes the path,
     // just as page URLs have them.
     parsedUrl = new URL(`http://${bare}${path || '/'}`);
   } catch {
-    return { error: 'This is not a valid host name.' };
+    return { error: i18n.t('options.rules.errors.badHost') };
   }
   const host = parsedUrl.hostname.replace(/\.$/, '');
   const labels = host.split('.');
-  if (!labels.every((label) => HOST_LABEL.test(label))) return { error: 'This is not a valid host name.' };
-  if (subdomains && labels.length < 2) return { error: 'Name a domain after *. such as *.example.com' };
+  if (!labels.every((label) => HOST_LABEL.test(label))) return { error: i18n.t('options.rules.errors.badHost') };
+  if (subdomains && labels.length < 2) return { error: i18n.t('options.rules.errors.noDomain') };
   return { kind: 'host', host, subdomains, path: path ? parsedUrl.pathname : '' };
 }
 
 export const SitePatternSchema = v.pipe(
   v.string(),
   v.trim(),
-  v.check((value) => !('error' in parseSitePattern(value)), 'This site pattern is not valid.'),
+  v.check((value) => !('error' in parseSitePattern(value)), () => i18n.t('options.rules.errors.invalid')),
 );
 
 export const SiteRuleSchema = v.object({
