@@ -2,6 +2,7 @@
  * Composes the background: key vault, connection, queue, clip service and the router, on top of
  * the browser APIs it is handed. The entrypoint only passes `browser` in.
  */
+import { i18n } from '#i18n';
 import type { browser as wxtBrowser } from 'wxt/browser';
 import { createClient } from '../anytype';
 import { createIndexedDbKeyStore } from '../keys/indexeddb-key-store';
@@ -98,7 +99,7 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
       const spaces = (await (await connections.client()).spaces.list()).filter((space) => !space.isChat);
       const space =
         spaces.find((s) => s.id === configured.spaceId) ?? spaces.find((s) => s.id === remembered.spaceId) ?? spaces[0];
-      if (!space) throw new Error('There is no space to clip into. Create a space in Anytype first.');
+      if (!space) throw new Error(i18n.t('background.noSpace'));
       const sameSpace = configured.spaceId === undefined || configured.spaceId === space.id;
       return {
         spaceId: space.id,
@@ -147,7 +148,7 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
   });
   void browser.contextMenus.removeAll().then(() => {
     for (const item of MENU_ITEMS) {
-      browser.contextMenus.create({ id: item.id, title: item.title, contexts: [...item.contexts] });
+      browser.contextMenus.create({ id: item.id, title: i18n.t(item.titleKey), contexts: [...item.contexts] });
     }
   });
 

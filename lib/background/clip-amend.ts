@@ -3,6 +3,7 @@
  * straight to Anytype rather than through the queue: the person is watching, and a failure is
  * shown to them in the panel instead of being retried behind their back.
  */
+import { i18n } from '#i18n';
 import type { AnytypeClient } from '../anytype';
 import type { MessageInput, MessageOutput } from '../protocol/messages';
 import { ProtocolFailure } from '../protocol/router';
@@ -20,7 +21,7 @@ export function createClipAmender(deps: ClipAmendDeps) {
     input: MessageInput<'clip.amend'>,
   ): Promise<MessageOutput<'clip.amend'>> {
     const clip = await deps.recent.get(tabId);
-    if (!clip) throw new ProtocolFailure('no_clip', 'This page has no recent clip to change. Clip it again.');
+    if (!clip) throw new ProtocolFailure('no_clip', i18n.t('background.noRecentClip'));
     const client = await deps.client();
     let { tagNames, collectionId } = clip;
     if (input.tagNames) {

@@ -3,6 +3,7 @@
  * write-ahead queue (stored before anything is sent), give the queue a moment to deliver, and
  * answer with where it went or that it is waiting.
  */
+import { i18n } from '#i18n';
 import { bySourceUrl } from '../anytype';
 import type { CapturedPage, PageMode } from '../capture/schema';
 import { markdownToText } from '../clip/text';
@@ -54,7 +55,7 @@ export function createClipService(deps: ClipServiceDeps) {
   function tabFor(requested: number | undefined, sender: AllowedSender): number {
     // A content script speaks only for its own tab, whatever its payload says.
     if (sender.class === 'content_script') return sender.tabId;
-    if (requested === undefined) throw new ProtocolFailure('no_tab', 'Open the page you want to clip, then try again.');
+    if (requested === undefined) throw new ProtocolFailure('no_tab', i18n.t('quick.noTab'));
     return requested;
   }
 
@@ -68,8 +69,8 @@ export function createClipService(deps: ClipServiceDeps) {
       ...base,
       state: 'queued',
       message: job.lastError
-        ? `Kept safely in the extension: ${job.lastError.message}`
-        : 'Kept safely in the extension; it will reach Anytype shortly.',
+        ? i18n.t('background.keptBecause', { reason: job.lastError.message })
+        : i18n.t('background.kept'),
     };
   }
 
@@ -78,7 +79,7 @@ export function createClipService(deps: ClipServiceDeps) {
     await deps.connections.client(); // not paired: say so now rather than queue a clip with nowhere to go
     const tab = await deps.tabs.get(tabId);
     const needsPage = input.mode !== 'link' && input.mode !== 'image';
-    if (!needsPage && !input.targetUrl) throw new ProtocolFailure('invalid_message', 'Nothing to save: no link or image.');
+    if (!needsPage && !input.targetUrl) throw new ProtocolFailure('invalid_message', i18n.t('background.nothingToSave'));
     const captured = needsPage ? await captures.take(tab.id, input.mode as PageMode, tab.url) : undefined;
     // Which metadata properties the space has is settled at delivery (lib/queue/anytype-delivery),
     // so a clip saved while Anytype is away keeps its author, date and description.

@@ -3,6 +3,7 @@
  * key is kept for it, and a client made from that key. The key never leaves this module except
  * into the client's Authorization header.
  */
+import { i18n } from '#i18n';
 import type { AnytypeClient } from '../anytype';
 import { AnytypeError, isAnytypeError } from '../anytype/errors';
 import type { MessageOutput } from '../protocol/messages';
@@ -20,8 +21,6 @@ export interface ConnectionServiceDeps {
   onKeyChanged?(paired: boolean): void;
 }
 
-export const NOT_PAIRED_MESSAGE = 'Clip to Anytype is not connected. Open the extension and click Connect.';
-
 export function createConnectionService(deps: ConnectionServiceDeps) {
   let cached: { connectionId: string; baseUrl: string; apiKey: string; client: AnytypeClient } | undefined;
 
@@ -31,7 +30,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     const active = activeConnection(settings);
     if (connectionId === undefined || connectionId === active.id) return { connection: active, active: true };
     const connection = settings.connections.find((c) => c.id === connectionId);
-    if (!connection) throw new ProtocolFailure('not_found', 'This connection no longer exists.');
+    if (!connection) throw new ProtocolFailure('not_found', i18n.t('background.connectionGone'));
     return { connection, active: false };
   }
 
@@ -116,7 +115,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     /** The client for the active connection, or a refusal that tells the person to connect. */
     async client(): Promise<AnytypeClient> {
       const { client } = await current();
-      if (!client) throw new ProtocolFailure('not_paired', NOT_PAIRED_MESSAGE);
+      if (!client) throw new ProtocolFailure('not_paired', i18n.t('background.notPaired'));
       return client;
     },
 

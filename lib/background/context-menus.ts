@@ -5,11 +5,11 @@
 import type { ClipMode } from '../capture/schema';
 
 export const MENU_ITEMS = [
-  { id: 'clip-page', title: 'Clip page to Anytype', contexts: ['page'], mode: 'article' },
-  { id: 'clip-selection', title: 'Clip selection to Anytype', contexts: ['selection'], mode: 'selection' },
-  { id: 'save-link', title: 'Save link to Anytype', contexts: ['link'], mode: 'link' },
-  { id: 'save-image', title: 'Save image to Anytype', contexts: ['image'], mode: 'image' },
-] as const satisfies readonly { id: string; title: string; contexts: readonly string[]; mode: ClipMode }[];
+  { id: 'clip-page', titleKey: 'menus.clipPage', contexts: ['page'], mode: 'article' },
+  { id: 'clip-selection', titleKey: 'menus.clipSelection', contexts: ['selection'], mode: 'selection' },
+  { id: 'save-link', titleKey: 'menus.saveLink', contexts: ['link'], mode: 'link' },
+  { id: 'save-image', titleKey: 'menus.saveImage', contexts: ['image'], mode: 'image' },
+] as const satisfies readonly { id: string; titleKey: string; contexts: readonly string[]; mode: ClipMode }[];
 
 export const QUICK_CLIP_COMMAND = 'quick-clip';
 

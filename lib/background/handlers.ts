@@ -2,6 +2,7 @@
  * What each protocol message does, in terms of the background's services. Answers are shaped
  * here and filtered again by the router through the message's answer schema.
  */
+import { i18n } from '#i18n';
 import type { ClipJob, ClipQueue, QueueSummary, SpaceProperties } from '../queue';
 import type { MessageInput, MessageOutput } from '../protocol/messages';
 import { type Handlers, ProtocolFailure } from '../protocol/router';
@@ -37,7 +38,7 @@ function failedClip(job: ClipJob): MessageOutput<'queue.failed'>[number] {
     clientId: job.clientId,
     name: job.payload.name,
     sourceUrl: job.sourceUrl,
-    message: job.lastError?.message ?? 'Anytype did not accept this clip.',
+    message: job.lastError?.message ?? i18n.t('quick.notAccepted'),
   };
 }
 
@@ -47,7 +48,7 @@ export function createHandlers({ connections, queue, clips, options, amend, prop
     ...createOptionsHandlers(options),
     'clip.amend': (input, sender) => {
       // The router already allows only content scripts; the tab is the browser's word, not the page's.
-      if (sender.class !== 'content_script') throw new ProtocolFailure('forbidden', 'Only the page panel may do this.');
+      if (sender.class !== 'content_script') throw new ProtocolFailure('forbidden', i18n.t('background.panelOnly'));
       return amend(sender.tabId, input);
     },
     'connection.status': ({ local }) => (local ? connections.localStatus() : connections.status()),

@@ -3,6 +3,7 @@
  * quick clip's defaults and site rules, and export/import. Every change to the connection list
  * goes through `settings.saveConnections`, whose storage change re-installs the origin rules.
  */
+import { i18n } from '#i18n';
 import type { MessageOutput } from '../protocol/messages';
 import { ProtocolFailure, type Handlers } from '../protocol/router';
 import type { ClipSettingsStore } from '../settings/clip-settings';
@@ -69,7 +70,7 @@ export function createOptionsHandlers(services: OptionsServices): OptionsHandler
   async function find(id: string): Promise<{ stored: ConnectionSettings; connection: Connection }> {
     const stored = await services.settings.loadConnections();
     const connection = stored.connections.find((c) => c.id === id);
-    if (!connection) throw new ProtocolFailure('not_found', 'This connection no longer exists.');
+    if (!connection) throw new ProtocolFailure('not_found', i18n.t('background.connectionGone'));
     return { stored, connection };
   }
 
@@ -79,11 +80,11 @@ export function createOptionsHandlers(services: OptionsServices): OptionsHandler
     'connections.save': async ({ id, name, baseUrl }) => {
       const stored = await services.settings.loadConnections();
       const duplicate = stored.connections.find((c) => c.baseUrl === baseUrl && c.id !== id);
-      if (duplicate) throw new ProtocolFailure('duplicate', `“${duplicate.name}” already uses ${baseUrl}.`);
+      if (duplicate) throw new ProtocolFailure('duplicate', i18n.t('background.duplicateConnection', { name: duplicate.name, url: baseUrl }));
       let next: ConnectionSettings;
       if (id === undefined) {
         if (stored.connections.length >= MAX_CONNECTIONS) {
-          throw new ProtocolFailure('too_many', `At most ${MAX_CONNECTIONS} connections can be kept.`);
+          throw new ProtocolFailure('too_many', i18n.t('background.tooManyConnections', { max: String(MAX_CONNECTIONS) }));
         }
         const taken = new Set(stored.connections.map((c) => c.id));
         const newId = services.newId?.() ?? connectionIdFor(name, taken);
@@ -101,7 +102,7 @@ export function createOptionsHandlers(services: OptionsServices): OptionsHandler
     'connections.remove': async ({ id }) => {
       const { stored } = await find(id);
       if (stored.connections.length === 1) {
-        throw new ProtocolFailure('last_connection', 'Keep at least one connection. Edit this one instead.');
+        throw new ProtocolFailure('last_connection', i18n.t('background.lastConnection'));
       }
       await services.connections.disconnect(id);
       const remaining = stored.connections.filter((c) => c.id !== id);

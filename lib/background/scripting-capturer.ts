@@ -3,6 +3,7 @@
  * merely browse. The mode is set in the extension's isolated world first, where page scripts
  * cannot reach it, then the clipper file runs there and returns what it extracted.
  */
+import { i18n } from '#i18n';
 import * as v from 'valibot';
 import { CapturedPageSchema, type PageMode } from '../capture/schema';
 import { ProtocolFailure } from '../protocol/router';
@@ -39,9 +40,6 @@ const CaptureAnswerSchema = v.variant('ok', [
   v.object({ ok: v.literal(false), code: v.string(), message: v.pipe(v.string(), v.maxLength(500)) }),
 ]);
 
-export const CANNOT_CLIP_MESSAGE =
-  'This page cannot be clipped: browsers keep their own pages and extension stores off limits. Try another page.';
-
 export function createScriptingCapturer(scripting: ScriptingApi): PageCapturer {
   return {
     async capture(tabId: number, mode: PageMode, options: CaptureOptions = {}) {
@@ -56,10 +54,10 @@ export function createScriptingCapturer(scripting: ScriptingApi): PageCapturer {
         });
         results = await scripting.executeScript({ target: { tabId }, files: [CLIPPER_FILE] });
       } catch {
-        throw new ProtocolFailure('cannot_capture', CANNOT_CLIP_MESSAGE);
+        throw new ProtocolFailure('cannot_capture', i18n.t('background.cannotClip'));
       }
       const answer = v.safeParse(CaptureAnswerSchema, results[0]?.result);
-      if (!answer.success) throw new ProtocolFailure('cannot_capture', 'The page did not give back anything to clip.');
+      if (!answer.success) throw new ProtocolFailure('cannot_capture', i18n.t('background.nothingCaptured'));
       if (!answer.output.ok) throw new ProtocolFailure(answer.output.code, answer.output.message);
       return answer.output.page;
     },

@@ -2,6 +2,7 @@
  * The popup's (and a content script's) side of the protocol: typed calls whose failures come
  * back as a `BackgroundError` carrying the code and the message the background chose.
  */
+import { i18n } from '#i18n';
 import type { Answer, MessageInput, MessageOutput, MessageType } from './messages';
 
 export type SendMessage = (message: unknown) => Promise<unknown>;
@@ -27,10 +28,10 @@ export function createBackgroundClient(send: SendMessage): BackgroundClient {
       try {
         answer = (await send({ type, payload })) as Answer<unknown> | undefined;
       } catch {
-        throw new BackgroundError('no_background', 'Clip to Anytype is restarting. Try again in a moment.');
+        throw new BackgroundError('no_background', i18n.t('protocol.restarting'));
       }
       if (!answer || typeof answer !== 'object') {
-        throw new BackgroundError('no_background', 'Clip to Anytype is restarting. Try again in a moment.');
+        throw new BackgroundError('no_background', i18n.t('protocol.restarting'));
       }
       if (!answer.ok) throw new BackgroundError(answer.code, answer.message);
       return answer.data as never;

@@ -3,6 +3,7 @@
  * is this sender allowed this operation, is the payload valid; only then does a handler run.
  * It never throws: every failure is an `{ ok: false, code, message }` answer.
  */
+import { i18n } from '#i18n';
 import * as v from 'valibot';
 import { isAnytypeError } from '../anytype/errors';
 import {
@@ -57,19 +58,19 @@ export function createRouter<M extends Record<string, MessageDefinition> = Messa
     const sender = classifySender(rawSender, options.self);
     if (sender.class === 'refused') {
       log(`refused message: ${sender.reason}`);
-      return fail('forbidden', 'This sender may not talk to Clip to Anytype.');
+      return fail('forbidden', i18n.t('protocol.forbiddenSender'));
     }
     const envelope = v.safeParse(EnvelopeSchema, message);
-    if (!envelope.success) return fail('invalid_message', 'The message is not in the expected form.');
+    if (!envelope.success) return fail('invalid_message', i18n.t('protocol.malformed'));
     const type = envelope.output.type;
-    if (!Object.hasOwn(definitions, type)) return fail('unknown_message', 'Clip to Anytype does not know this request.');
+    if (!Object.hasOwn(definitions, type)) return fail('unknown_message', i18n.t('protocol.unknown'));
     const definition = definitions[type as keyof M] as MessageDefinition;
     if (!definition.senders.includes(sender.class)) {
       log(`refused ${type} from ${sender.class}`);
-      return fail('forbidden', 'This part of the page may not make that request.');
+      return fail('forbidden', i18n.t('protocol.forbiddenRequest'));
     }
     const input = v.safeParse(definition.input, envelope.output.payload ?? {});
-    if (!input.success) return fail('invalid_message', `The ${type} request is not in the expected form.`);
+    if (!input.success) return fail('invalid_message', i18n.t('protocol.invalidInput', { type }));
 
     try {
       const handler = options.handlers[type as keyof M] as (input: unknown, s: AllowedSender) => Promise<unknown>;
@@ -77,14 +78,14 @@ export function createRouter<M extends Record<string, MessageDefinition> = Messa
       const answer = v.safeParse(definition.output, result);
       if (!answer.success) {
         log(`handler ${type} answered outside its schema`);
-        return fail('internal', 'Clip to Anytype hit an internal error.');
+        return fail('internal', i18n.t('protocol.internal'));
       }
       return { ok: true, data: answer.output };
     } catch (error) {
       if (isAnytypeError(error)) return fail(error.kind, error.message);
       if (error instanceof ProtocolFailure) return fail(error.code, redact(error.message));
       log(`handler ${type} failed: ${redact(error instanceof Error ? error.message : String(error))}`);
-      return fail('internal', 'Clip to Anytype hit an internal error.');
+      return fail('internal', i18n.t('protocol.internal'));
     }
   };
 }

@@ -2,6 +2,7 @@
  * Admitting a clip: shape, size and room checks, each refusal with a message the person can act on.
  * Nothing is ever evicted to make room.
  */
+import { i18n } from '#i18n';
 import * as v from 'valibot';
 import { inlinedImageChars, MAX_INLINED_CHARS } from '../clip/inline-budget';
 import { formatBytes, type QueueLimits, utf8Length } from './policy';
@@ -15,17 +16,17 @@ export type AdmittedClip = v.InferOutput<typeof EnqueueInputSchema>;
 export function admitClip(input: EnqueueInput, limits: QueueLimits): AdmittedClip {
   const parsed = v.safeParse(EnqueueInputSchema, input);
   if (!parsed.success) {
-    throw new QueueError('invalid', `This clip cannot be saved: ${parsed.issues[0]?.message ?? 'invalid input'}.`);
+    throw new QueueError('invalid', i18n.t('queue.errors.invalid', { problem: parsed.issues[0]?.message ?? i18n.t('queue.errors.invalidInput') }));
   }
   const { markdown } = parsed.output.payload;
   // Inlined images have their own budget, set where they are inlined; only the text counts here.
   const images = inlinedImageChars(markdown);
   const bytes = utf8Length(markdown) - images;
-  if (images > MAX_INLINED_CHARS) throw new QueueError('too_large', 'This clip carries more images than one clip may hold.');
+  if (images > MAX_INLINED_CHARS) throw new QueueError('too_large', i18n.t('queue.errors.tooManyImages'));
   if (bytes > limits.maxMarkdownBytes) {
     throw new QueueError(
       'too_large',
-      `This page is too large to save (${formatBytes(bytes)} of text; the limit is ${formatBytes(limits.maxMarkdownBytes)}). Save a selection instead.`,
+      i18n.t('queue.errors.tooLarge', { size: formatBytes(bytes), limit: formatBytes(limits.maxMarkdownBytes) }),
     );
   }
   return parsed.output;

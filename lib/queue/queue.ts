@@ -3,6 +3,7 @@
  * any request, and marked 'sending' before each write), so a worker that dies at any point leaves
  * a state from which recover() can finish the job without losing it or creating it twice.
  */
+import { i18n } from '#i18n';
 import { addClip, admitClip } from './intake';
 import { DEFAULT_LIMITS, type QueueLimits, SENDING_WATCHDOG_MS } from './policy';
 import { claimedObjectIds, inDoubt, nextDue, nextWake, parseState, recoverInFlight, summarize } from './state';
@@ -218,7 +219,7 @@ export function createClipQueue(deps: ClipQueueDeps): ClipQueue {
 
   function requireJob(d: QueueState, clientId: string): ClipJob {
     const job = findJob(d, clientId);
-    if (job === undefined) throw new QueueError('not_found', 'That clip is no longer in the queue.');
+    if (job === undefined) throw new QueueError('not_found', i18n.t('queue.errors.gone'));
     return job;
   }
 
@@ -243,7 +244,7 @@ export function createClipQueue(deps: ClipQueueDeps): ClipQueue {
       const job = await mutate((d) => {
         const current = requireJob(d, clientId);
         if (current.status === 'sending' || current.status === 'done') {
-          throw new QueueError('busy', 'That clip is being saved or already saved.');
+          throw new QueueError('busy', i18n.t('queue.errors.savingOrSaved'));
         }
         return markRetry(d, clientId, deps.now());
       });
@@ -254,7 +255,7 @@ export function createClipQueue(deps: ClipQueueDeps): ClipQueue {
       await mutate((d) => {
         const current = requireJob(d, clientId);
         if (current.status === 'sending' || inFlight === clientId) {
-          throw new QueueError('busy', 'That clip is being saved right now; try again in a moment.');
+          throw new QueueError('busy', i18n.t('queue.errors.savingNow'));
         }
         d.jobs = d.jobs.filter((j) => j.clientId !== clientId);
       });

@@ -4,7 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { ERROR_KINDS, userMessage } from '../../../lib/anytype/errors';
 import { badgeFor } from '../../../lib/background/badge';
+import { statusText } from '../../../lib/options/connections-controller';
 import type { QueueSummary } from '../../../lib/queue';
+import { parseSettingsFileText } from '../../../lib/settings/settings-file';
+import { parseSitePattern } from '../../../lib/settings/site-rules';
 import { chromeMessages, LOCALES, localeSource, useLocale } from './fake-i18n';
 
 afterEach(() => useLocale('en'));
@@ -128,6 +131,36 @@ describe('German and French', () => {
     useLocale('fr');
     const summary: QueueSummary = { pending: 2, sending: 0, failed: 0, done: 0, quarantined: 0, paused: null };
     expect(badgeFor(summary).title).toBe('Clip to Anytype\u00a0: 2 captures en attente, envoi en cours');
+  });
+
+  it('library messages are read when shown, also those of module-level schemas', () => {
+    const duplicateIds = JSON.stringify({
+      format: 'clip-to-anytype-settings',
+      version: 1,
+      connections: {
+        activeId: 'a',
+        connections: [
+          { id: 'a', name: 'A', baseUrl: 'http://127.0.0.1:31009' },
+          { id: 'a', name: 'B', baseUrl: 'http://127.0.0.1:31012' },
+        ],
+      },
+      clip: { defaults: { tagNames: [] }, siteRules: [] },
+    });
+    expect(parseSettingsFileText(duplicateIds)).toEqual({
+      ok: false,
+      error: 'This settings file is not valid (connections: Two connections share an id.). Nothing was changed.',
+    });
+    useLocale('de');
+    expect(parseSettingsFileText(duplicateIds)).toEqual({
+      ok: false,
+      error: 'Diese Einstellungsdatei ist ungültig (connections: Zwei Verbindungen haben dieselbe ID.). Es wurde nichts geändert.',
+    });
+    expect(statusText({ baseUrl: 'x', paired: true, spaceCount: 2, serverVersion: '2025-11-08' }).text).toBe(
+      'Verbunden: 2 Spaces, Anytype 2025-11-08',
+    );
+    useLocale('fr');
+    expect(parseSitePattern('https://example.com/#top')).toEqual({ error: 'Retirez le #fragment.' });
+    expect(statusText({ baseUrl: 'x', paired: true, spaceCount: 0 }).text).toBe('Connecté\u00a0: 0 espace');
   });
 
   it('named values are put in as given, never read as placeholders', () => {
