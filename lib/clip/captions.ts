@@ -4,12 +4,14 @@
  * The picture itself stays; only its caption text goes.
  */
 
-import { textLength } from './dom';
+import { descendants, hasDescendant, textLength } from './dom';
 
 /** Class words sites use for caption boxes that are not <figcaption>. */
 const CAPTION_CLASS = /(?:^|[-_\s])(?:caption|wp-caption-text|image-?credit|photo-?credit)(?:$|[-_\s])/i;
 /** A caption is a sentence or two; a longer block under such a name is prose we keep. */
 const MAX_CAPTION = 500;
+
+const PICTURES = new Set(['img', 'picture']);
 
 function isCaption(el: Element): boolean {
   if (el.localName === 'figcaption') return true;
@@ -17,14 +19,23 @@ function isCaption(el: Element): boolean {
   if (!CAPTION_CLASS.test(el.getAttribute('class') ?? '')) return false;
   const figure = el.closest('figure');
   const box = figure ?? el.parentElement;
-  if (!box || box.getElementsByTagName('img').length + box.getElementsByTagName('picture').length === 0) return false;
+  if (!box || !hasDescendant(box, PICTURES)) return false;
   // Outside a <figure>, the box must hold little more than the picture and this text.
   return !!figure || textLength(box) <= textLength(el) + 40;
 }
 
+/** What `figcaption, [class*="caption" i], [class*="credit" i]` selects, without a selector engine. */
+function maybeCaption(el: Element): boolean {
+  if (el.localName === 'figcaption') return true;
+  const cls = el.getAttribute('class');
+  if (!cls) return false;
+  const lower = cls.toLowerCase();
+  return lower.includes('caption') || lower.includes('credit');
+}
+
 export function removeCaptions(root: Element): void {
-  for (const el of Array.from(root.querySelectorAll('figcaption, [class*="caption" i], [class*="credit" i]'))) {
-    if (!root.contains(el) || el === root) continue;
+  for (const el of descendants(root, maybeCaption)) {
+    if (!root.contains(el)) continue;
     if (textLength(el) > MAX_CAPTION) continue;
     if (isCaption(el)) el.remove();
   }

@@ -3,14 +3,36 @@
  * short boilerplate phrases), nothing keyed to a site, URL or page.
  */
 import { removeCaptions } from './captions';
-import { holdsProse, linkDensity, textLength } from './dom';
+import { descendants, hasDescendant, holdsProse, linkDensity, textLength } from './dom';
 import { removeLinkPromos } from './promos';
 
 /** Words in class/id/role/aria-label that mark non-article blocks on sites everywhere. */
 const NOISE =
   /(?:^|[-_\s])(?:comments?|comment-?list|disqus|respond|related|recommended|recirc|more-?stories|read-?more|also-?read|newsletter|subscribe|signup|sign-up|share|sharing|social|follow-?us|promo|sponsor(?:ed)?|advert(?:isement)?|ads?|outbrain|taboola|paywall|breadcrumbs?|tags?|author-?bio|byline-?box|print-?only|skip-?link|toolbar|pagination|pager|gallery|slideshow|carousel|lightbox|modal|credits?|copyright|byline|dateline|timestamp|published|updated|author|meta-?data|kicker|trending|most-?(?:read|popular)|popular|teaser|widget|login|sign-?in|rail|swiper)(?:$|[-_\s\d])/i;
+const CHROME_TAGS = new Set(['nav', 'aside', 'footer', 'dialog']);
+const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
+
 /** Roles and tags that are chrome wherever they appear inside an article. */
-const CHROME = 'nav, aside, footer, [role="navigation"], [role="complementary"], [role="contentinfo"], [hidden], [aria-hidden="true"], dialog';
+function isChrome(el: Element): boolean {
+  return (
+    CHROME_TAGS.has(el.localName) ||
+    CHROME_ROLES.has(el.getAttribute('role') ?? '') ||
+    el.hasAttribute('hidden') ||
+    el.getAttribute('aria-hidden') === 'true'
+  );
+}
+
+/** Elements under `root` with one of `tags`, in document order, still in the tree. */
+function withTags(root: Element, tags: ReadonlySet<string>): Element[] {
+  return descendants(root, (el) => tags.has(el.localName));
+}
+
+/** Whether `el` or an ancestor of it has one of `tags` (what `el.closest(selector)` answers). */
+function insideTag(el: Element, tags: ReadonlySet<string>): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) if (tags.has(node.localName)) return true;
+  return false;
+}
+
 /** Short blocks whose whole text is one of these phrases are calls to action, not prose. */
 const BOILERPLATE =
   /^(?:advertisement|advertising|advert|ad|sponsored|share(?: this(?: article| story)?)?|share on \w+|follow us.*|sign up.*newsletter.*|subscribe.*|read more.*|related(?: articles| stories| posts)?|more from .{0,40}|recommended(?: for you)?|comments?|\d+ comments?|leave a (?:comment|reply)|print|email|tweet|whatsapp|facebook|twitter|linkedin|copy link|sign in|log in|close|caption|advertisement \w+|(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy).*|more (?:news|stories|articles|from|on|business|sports|in)\b.*|(?:top|latest|trending|popular|related) (?:news|stories|posts|articles|videos)|most (?:read|popular|viewed|shared)|don'?t miss.*|image \d+ of \/? ?\d*|[_\W\d]{1,3})$/i;
@@ -21,16 +43,17 @@ function signals(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('role') ?? ''} ${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('data-component') ?? ''}`;
 }
 
+const KEEP_NAMED = new Set(['figure', 'figcaption', 'pre', 'code', 'table', 'blockquote', 'h1', 'h2', 'h3', 'li']);
+
 function removeNoiseBlocks(root: Element): void {
   const rootLength = textLength(root);
-  for (const el of Array.from(root.querySelectorAll(CHROME))) {
+  for (const el of descendants(root, isChrome)) {
     // A figure or table caption inside <footer> is still content; keep blocks holding real prose.
-    if (holdsProse(el)) continue;
+    if (!root.contains(el) || holdsProse(el)) continue;
     el.remove();
   }
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    if (!root.contains(el) || el === root) continue;
-    if (['FIGURE', 'FIGCAPTION', 'PRE', 'CODE', 'TABLE', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'LI'].includes(el.tagName)) continue;
+  for (const el of descendants(root)) {
+    if (KEEP_NAMED.has(el.localName) || !root.contains(el)) continue;
     if (!NOISE.test(signals(el))) continue;
     // A block holding most of the text under a noisy name (e.g. class="has-share-bar" around the story) is still the story.
     if (textLength(el) > 0.4 * rootLength) continue;
@@ -38,41 +61,51 @@ function removeNoiseBlocks(root: Element): void {
   }
 }
 
+const BOILERPLATE_TAGS = new Set(['p', 'div', 'span', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'a']);
+
 function removeBoilerplate(root: Element): void {
-  for (const el of Array.from(root.querySelectorAll('p, div, span, h2, h3, h4, h5, h6, li, a'))) {
+  for (const el of withTags(root, BOILERPLATE_TAGS)) {
     if (!root.contains(el)) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/[:.!›»→]+$/, '');
     if ((text.length < 60 && BOILERPLATE.test(text)) || (text.length < 200 && META_LINE.test(text))) el.remove();
   }
 }
 
+const TEASER_TAGS = new Set(['div', 'section', 'aside', 'li', 'article']);
+const TEASER_NOT_IN = new Set(['table', 'pre', 'p']);
+const P = new Set(['p']);
+
 /** Small link-dominated blocks (teasers: a kicker and a headline link) are never the article's prose. */
 function removeTeasers(root: Element): void {
-  for (const el of Array.from(root.querySelectorAll('div, section, aside, li, article'))) {
-    if (!root.contains(el) || el.closest('table, pre, p')) continue;
+  for (const el of withTags(root, TEASER_TAGS)) {
+    if (!root.contains(el) || insideTag(el, TEASER_NOT_IN)) continue;
     const len = textLength(el);
     if (len === 0 || len > 300) continue;
-    if (linkDensity(el) > 0.6 && !el.querySelector('p')) el.remove();
+    if (linkDensity(el) > 0.6 && !hasDescendant(el, P)) el.remove();
   }
 }
+
+const TITLE_TAGS = new Set(['h1', 'h2']);
 
 /** The headline duplicates the object's title and a byline is metadata: drop them from the top. */
 function removeLeadingTitle(root: Element, title: string): void {
   const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const want = norm(title);
   if (!want) return;
-  for (const h of Array.from(root.querySelectorAll('h1, h2')).slice(0, 3)) {
+  for (const h of withTags(root, TITLE_TAGS).slice(0, 3)) {
     const got = norm(h.textContent ?? '');
     if (got && (want.includes(got) || got.includes(want)) && got.length > want.length * 0.5) h.remove();
   }
 }
+
+const TAIL_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'p']);
 
 /**
  * "You may also like" / "More stories" headings start the page's tail: drop the heading and what
  * follows it when that is link lists or short teasers rather than prose.
  */
 function removeTailSections(root: Element): void {
-  for (const h of Array.from(root.querySelectorAll('h2, h3, h4, h5, h6, strong, p'))) {
+  for (const h of withTags(root, TAIL_TAGS)) {
     if (!root.contains(h)) continue;
     const text = (h.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/[:.!›»→…]+$/, '');
     if (text.length >= 60 || !TAIL_MARKER.test(text)) continue;
@@ -88,23 +121,40 @@ function removeTailSections(root: Element): void {
 }
 const TAIL_MARKER = /^(?:(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy)|related(?: articles| stories| posts| content| links| reading)?|more (?:news|stories|articles|from|on|to read|in)\b.*|read (?:more|next|also)|see also|recommended.*|(?:top|latest|trending|popular) (?:news|stories|posts|articles)|most (?:read|popular|viewed|shared)|don'?t miss.*|also read|further reading|more like this)$/i;
 
+const LIST_TAGS = new Set(['ul', 'ol', 'div', 'section']);
+const TABLE = new Set(['table']);
+const LIST_NOT_WITH = new Set(['p', 'pre', 'table', 'figure']);
+
 /** Lists and blocks made almost entirely of links (related stories, tag clouds) after the prose. */
 function removeLinkLists(root: Element): void {
-  for (const el of Array.from(root.querySelectorAll('ul, ol, div, section'))) {
-    if (!root.contains(el) || el.closest('table')) continue;
+  for (const el of withTags(root, LIST_TAGS)) {
+    if (!root.contains(el) || insideTag(el, TABLE)) continue;
     const len = textLength(el);
     if (len === 0 || len > 1500) continue;
-    const links = el.querySelectorAll('a').length;
-    if (links >= 3 && linkDensity(el) > 0.8 && !el.querySelector('p, pre, table, figure')) el.remove();
+    const links = descendants(el, (d) => d.localName === 'a').length;
+    if (links >= 3 && linkDensity(el) > 0.8 && !hasDescendant(el, LIST_NOT_WITH)) el.remove();
   }
 }
 
-/** After extraction: blocks inside the chosen content that are not the article. */
+const DUPLICATE_TAGS = new Set(['p', 'figcaption', 'li', 'blockquote', 'h2', 'h3', 'h4', 'div', 'span']);
+const BLOCKS = new Set(['p', 'div', 'li', 'figcaption']);
+
 /** Galleries and lazy-loading repeat a caption or paragraph; keep its first occurrence. */
 function removeDuplicates(root: Element): void {
+  const candidates: Element[] = [];
+  // Elements holding a block: marked once from every block up, instead of a search under each candidate.
+  const holdsBlock = new Set<Element>();
+  for (const el of descendants(root)) {
+    const tag = el.localName;
+    if (DUPLICATE_TAGS.has(tag)) candidates.push(el);
+    if (!BLOCKS.has(tag)) continue;
+    for (let up = el.parentElement; up && up !== root && !holdsBlock.has(up); up = up.parentElement) holdsBlock.add(up);
+  }
+  // Removal only ever takes a candidate and what is under it, which come after every candidate
+  // holding it: each element's own subtree is as it was when the marks were made.
   const seen = new Map<string, Element>();
-  for (const el of Array.from(root.querySelectorAll('p, figcaption, li, blockquote, h2, h3, h4, div, span'))) {
-    if (!root.contains(el) || el.querySelector('p, div, li, figcaption')) continue;
+  for (const el of candidates) {
+    if (holdsBlock.has(el) || !root.contains(el)) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text.length < 30) continue;
     const first = seen.get(text);

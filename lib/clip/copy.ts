@@ -23,34 +23,47 @@ const URL_ATTRS: Record<string, readonly string[]> = { a: ['href'], img: ['src',
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 
-function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
+/**
+ * `names` is the element's attribute names, read once: attribute look-ups cost (jsdom converts
+ * every argument and result), and most elements have none of the attributes asked about.
+ */
+function isHidden(el: Element, names: readonly string[]): boolean {
+  if (names.length === 0) return false;
+  if (names.includes('hidden')) return true;
   // Readability keeps aria-hidden images marked as fallbacks (formula images); so do we.
-  if (el.getAttribute('aria-hidden') === 'true' && !(el.getAttribute('class') ?? '').includes('fallback-image')) return true;
+  if (names.includes('aria-hidden') && el.getAttribute('aria-hidden') === 'true' && !(el.getAttribute('class') ?? '').includes('fallback-image')) {
+    return true;
+  }
+  if (!names.includes('style')) return false;
   const style = el.getAttribute('style');
   return style !== null && HIDDEN_STYLE.test(style);
 }
 
-function skipped(el: Element): boolean {
+function skipped(el: Element, names: readonly string[]): boolean {
   // SVG and MathML: pictures and formulas the converter drops whole.
   if (el.namespaceURI !== HTML_NS) return true;
   const tag = el.localName;
   if (tag === 'script') return el.getAttribute('type') !== 'application/ld+json';
-  return NEVER_CONTENT.has(tag) || isHidden(el);
+  return NEVER_CONTENT.has(tag) || isHidden(el, names);
 }
 
 /** The page's own chrome by tag or landmark role; clean.ts removes the same inside an article. */
 const CHROME_TAGS = new Set(['nav', 'aside', 'footer']);
 const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search']);
 
-function isChrome(el: Element, inArticle: boolean): boolean {
+function isChrome(el: Element, names: readonly string[], inArticle: boolean): boolean {
   const tag = el.localName;
   // A <header> inside an article introduces it (standfirst, byline); outside, it is the site's masthead.
-  if (!(CHROME_TAGS.has(tag) || (tag === 'header' && !inArticle) || CHROME_ROLES.has(el.getAttribute('role') ?? ''))) return false;
+  const role = names.includes('role') ? (el.getAttribute('role') ?? '') : '';
+  if (!(CHROME_TAGS.has(tag) || (tag === 'header' && !inArticle) || CHROME_ROLES.has(role))) return false;
   return !holdsProse(el);
 }
 
-function shallowCopy(el: Element, out: Document, baseUrl: string | undefined): Element {
+function shallowCopy(el: Element, names: readonly string[], out: Document, baseUrl: string | undefined): Element {
+  const urlAttrs = baseUrl ? URL_ATTRS[el.localName] : undefined;
+  // Most elements carry no style and no URL to fix: the DOM's own shallow clone copies their
+  // attributes without the per-attribute name checks of setAttribute.
+  if (!urlAttrs && !names.includes('style')) return out.importNode(el, false);
   let copy: Element;
   try {
     copy = out.createElement(el.localName);
@@ -60,8 +73,7 @@ function shallowCopy(el: Element, out: Document, baseUrl: string | undefined): E
     clone.removeAttribute('style');
     return clone;
   }
-  const urlAttrs = baseUrl ? URL_ATTRS[el.localName] : undefined;
-  for (const name of el.getAttributeNames()) {
+  for (const name of names) {
     if (name === 'style') continue;
     let value = el.getAttribute(name) ?? '';
     if (urlAttrs?.includes(name) && baseUrl && !value.startsWith('#') && !/^\s*(?:data|javascript|vbscript|mailto|tel):/i.test(value)) {
@@ -106,12 +118,13 @@ function copyChildren(from: Node, to: Node, out: Document, baseUrl: string | und
   for (let child = from.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
       const data = (child as Text).data;
-      if (!inPre && betweenBlocks(child) && !/\S/.test(data)) continue;
+      if (!inPre && !/\S/.test(data) && betweenBlocks(child)) continue;
       to.appendChild(out.createTextNode(data));
     } else if (child.nodeType === 1) {
       const el = child as Element;
-      if (skipped(el) || isChrome(el, inArticle)) continue;
-      const copy = shallowCopy(el, out, baseUrl);
+      const names = el.getAttributeNames();
+      if (skipped(el, names) || isChrome(el, names, inArticle)) continue;
+      const copy = shallowCopy(el, names, out, baseUrl);
       copyChildren(el, copy, out, baseUrl, inArticle || el.localName === 'article' || el.localName === 'main', inPre || el.localName === 'pre');
       to.appendChild(copy);
     }
@@ -128,7 +141,7 @@ export function copyForExtraction(doc: Document, baseUrl: string): Document {
   const resolveAgainst = doc.baseURI === baseUrl ? undefined : baseUrl;
   const root = doc.documentElement;
   if (!root) return out;
-  const html = shallowCopy(root, out, resolveAgainst);
+  const html = shallowCopy(root, root.getAttributeNames(), out, resolveAgainst);
   copyChildren(root, html, out, resolveAgainst, false);
   out.appendChild(html);
   return out;

@@ -19,19 +19,48 @@ export function textLength(el: Node): number {
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 }
 
+/**
+ * The elements under `root` (not `root` itself) in document order, as a static list. A tree
+ * walker is the cheapest way to list them: selector engines and live collections (jsdom's
+ * especially) cost several times more per element.
+ */
+export function descendants(root: Element, accept?: (el: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!accept || accept(node as Element)) out.push(node as Element);
+  }
+  return out;
+}
+
+/** Whether an element under `root` has one of `tags` (lower-case local names). */
+export function hasDescendant(root: Element, tags: ReadonlySet<string>): boolean {
+  const walker = root.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (tags.has((node as Element).localName)) return true;
+  }
+  return false;
+}
+
+const isLink = (el: Element) => el.localName === 'a';
+
 /** Share of an element's text that sits inside links: high for menus, related lists, tag clouds. */
 export function linkDensity(el: Element): number {
   const total = textLength(el);
   if (total === 0) return 0;
   let linked = 0;
-  for (const a of Array.from(el.getElementsByTagName('a'))) linked += textLength(a);
+  for (const a of descendants(el, isLink)) linked += textLength(a);
   return Math.min(1, linked / total);
 }
+
+const P = new Set(['p']);
 
 /**
  * Real prose (paragraphs, enough text, few links) inside a block whose tag or role says "chrome":
  * a figure caption in a <footer>, a long aside. Such blocks are kept where chrome is dropped.
  */
 export function holdsProse(el: Element): boolean {
-  return textLength(el) > 400 && el.getElementsByTagName('p').length > 0 && linkDensity(el) < 0.2;
+  // The raw text is never shorter than the normalised one: most chrome is ruled out without normalising.
+  if ((el.textContent ?? '').length <= 400) return false;
+  return textLength(el) > 400 && hasDescendant(el, P) && linkDensity(el) < 0.2;
 }

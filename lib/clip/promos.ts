@@ -3,7 +3,7 @@
  * another story or to an app ("SEE ALSO: …", a headline in capitals). Prose paragraphs carry
  * their links inside sentences, so a paragraph made of a link alone is a signpost, not text.
  */
-import { textLength } from './dom';
+import { descendants, textLength } from './dom';
 
 /** Longer than this, a fully linked paragraph is more likely a quoted passage than a signpost. */
 const MAX_PROMO = 160;
@@ -16,7 +16,7 @@ function isShouting(text: string): boolean {
 export function isLinkPromo(p: Element): boolean {
   const total = textLength(p);
   if (total === 0 || total > MAX_PROMO) return false;
-  const links = Array.from(p.getElementsByTagName('a'));
+  const links = descendants(p, (el) => el.localName === 'a');
   if (links.length !== 1) return false;
   const linked = textLength(links[0]!);
   // A label before the link ("SEE MORE:", "READ:") still leaves a signpost.
@@ -25,7 +25,7 @@ export function isLinkPromo(p: Element): boolean {
 }
 
 export function removeLinkPromos(root: Element): void {
-  for (const p of Array.from(root.getElementsByTagName('p'))) {
+  for (const p of descendants(root, (el) => el.localName === 'p')) {
     if (root.contains(p) && isLinkPromo(p)) p.remove();
   }
 }
