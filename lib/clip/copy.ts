@@ -114,6 +114,9 @@ function betweenBlocks(text: Node): boolean {
   return isBlock(text.parentNode) && isBlock(before) && isBlock(after);
 }
 
+/** Containers and inline wrappers that say nothing without content. */
+const DROP_IF_EMPTY = new Set(['div', 'span', 'section', 'i', 'b', 'em', 'strong', 'small', 'u', 'font', 'label', 'ins', 'noscript']);
+
 function copyChildren(from: Node, to: Node, out: Document, baseUrl: string | undefined, inArticle: boolean, inPre = false): void {
   for (let child = from.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
@@ -126,6 +129,9 @@ function copyChildren(from: Node, to: Node, out: Document, baseUrl: string | und
       if (skipped(el, names) || isChrome(el, names, inArticle)) continue;
       const copy = shallowCopy(el, names, out, baseUrl);
       copyChildren(el, copy, out, baseUrl, inArticle || el.localName === 'article' || el.localName === 'main', inPre || el.localName === 'pre');
+      // Emptied wrappers (ad slots whose script is gone, icon and spacer elements) hold no text and
+      // no picture: every extractor and the converter would only walk past them.
+      if (copy.firstChild === null && DROP_IF_EMPTY.has(el.localName)) continue;
       to.appendChild(copy);
     }
   }

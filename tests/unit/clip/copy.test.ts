@@ -52,4 +52,16 @@ describe('copyForExtraction', () => {
     expect(copy.querySelector('img')?.getAttribute('src')).toBe('https://news.example/i.png');
     expect(copy.querySelectorAll('a')[1]?.getAttribute('href')).toBe('#top');
   });
+
+  it('leaves out wrappers emptied by the copy but keeps spaces, pictures and table cells', () => {
+    const doc = parseHtml(
+      '<body><div class="ad-slot"><script>ad()</script></div><p>a<span> </span>b<i class="icon"></i></p><div><img src="/i.png"></div><table><tr><td></td><td>x</td></tr></table></body>',
+    );
+    const copy = copyForExtraction(doc, 'https://news.example/');
+    expect(copy.querySelector('.ad-slot')).toBeNull();
+    expect(copy.querySelector('i')).toBeNull();
+    expect(copy.querySelector('p')?.textContent).toBe('a b');
+    expect(copy.querySelector('div > img')).not.toBeNull();
+    expect(copy.querySelectorAll('td')).toHaveLength(2);
+  });
 });
