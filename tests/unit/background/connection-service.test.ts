@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AnytypeClient } from '../../../lib/anytype';
 import { AnytypeError } from '../../../lib/anytype/errors';

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { parseMessagesText } from '@wxt-dev/i18n/build';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ERROR_KINDS, userMessage } from '../../../lib/anytype/errors';
 import { badgeFor } from '../../../lib/background/badge';
 import { statusText } from '../../../lib/options/connections-controller';

@@ -1,4 +1,4 @@
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it } from 'vitest';
 import { connectionIdFor } from '../../../lib/background/options-handlers';
 import { MESSAGE_TYPES, messages } from '../../../lib/protocol/messages';

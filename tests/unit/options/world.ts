@@ -3,7 +3,7 @@
  * settings stores over fakeBrowser storage) and a fake Anytype per port, for the options tests.
  */
 import 'fake-indexeddb/auto';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AnytypeClient } from '../../../lib/anytype';
 import { AnytypeError } from '../../../lib/anytype/errors';
 import { createConnectionService } from '../../../lib/background/connection-service';

@@ -1,4 +1,4 @@
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CLIP_SETTINGS_SLOT, createClipSettingsStore } from '../../../lib/settings/clip-settings';
 import { defaultConnectionSettings } from '../../../lib/settings/connections';
