@@ -1,11 +1,7 @@
 import { removeCaptions } from '../../../lib/clip/captions';
-import { parseHtml } from './helpers';
+import { cleanedWith } from './helpers';
 
-function clean(html: string): Element {
-  const root = parseHtml(`<body><div id="root">${html}</div></body>`).getElementById('root')!;
-  removeCaptions(root);
-  return root;
-}
+const clean = (html: string): Element => cleanedWith(removeCaptions, html);
 
 describe('removeCaptions', () => {
   it('drops figure captions and classed caption boxes beside a picture, keeping the picture', () => {

@@ -1,11 +1,7 @@
 import { cleanArticle } from '../../../lib/clip/clean';
-import { parseHtml } from './helpers';
+import { cleanedWith } from './helpers';
 
-function clean(html: string): Element {
-  const root = parseHtml(`<body><div id="root">${html}</div></body>`).getElementById('root')!;
-  cleanArticle(root);
-  return root;
-}
+const clean = (html: string): Element => cleanedWith(cleanArticle, html);
 
 describe('cleanArticle boilerplate lines', () => {
   it('drops tag lines and advert labels', () => {

@@ -13,3 +13,10 @@ export function loadDocument(name: string): Document {
 export function parseHtml(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
+
+/** `html` inside a detached page's root element, after `clean` has run on that root. */
+export function cleanedWith(clean: (root: Element) => void, html: string): Element {
+  const root = parseHtml(`<body><div id="root">${html}</div></body>`).getElementById('root')!;
+  clean(root);
+  return root;
+}

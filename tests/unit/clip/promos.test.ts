@@ -1,11 +1,7 @@
 import { removeLinkPromos } from '../../../lib/clip/promos';
-import { parseHtml } from './helpers';
+import { cleanedWith } from './helpers';
 
-function clean(html: string): Element {
-  const root = parseHtml(`<body><div id="root">${html}</div></body>`).getElementById('root')!;
-  removeLinkPromos(root);
-  return root;
-}
+const clean = (html: string): Element => cleanedWith(removeLinkPromos, html);
 
 describe('removeLinkPromos', () => {
   it('drops a paragraph that is only a link to another story in capitals', () => {
