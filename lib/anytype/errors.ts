@@ -2,8 +2,7 @@
  * One error type for every way a call to Anytype can fail. `kind` is what the person must do
  * differently, so each kind has exactly one message that names the next step.
  */
-import type { GeneratedI18nStructure } from '#i18n';
-import { createI18n } from '@wxt-dev/i18n';
+import { i18n } from '../node-safe-i18n';
 
 export const ERROR_KINDS = [
   'offline',
@@ -34,8 +33,6 @@ const ENGLISH: Record<AnytypeErrorKind, string> = {
   not_found: 'Anytype could not find that item. It may have been deleted; refresh and try again.',
   server: 'Anytype reported an internal error. Try again; if it keeps happening, restart Anytype Desktop.',
 };
-
-const i18n = createI18n<GeneratedI18nStructure>();
 
 export function userMessage(kind: AnytypeErrorKind): string {
   try {

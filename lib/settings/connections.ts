@@ -2,13 +2,8 @@
  * The Anytype endpoints the extension knows (Desktop, headless anytype-cli, a custom port) and
  * which one is active. Keys are not here: they live in the vault, under the connection's id.
  */
-import type { GeneratedI18nStructure } from '#i18n';
-import { createI18n } from '@wxt-dev/i18n';
+import { i18n } from '../node-safe-i18n';
 import * as v from 'valibot';
-
-// Not `#i18n` itself: e2e tests import this module (through lib/protocol/messages) in Node, which
-// has no such alias. The messages are read when they are shown, so importing it needs no browser.
-const i18n = createI18n<GeneratedI18nStructure>();
 
 export const LOOPBACK_URL = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d{1,5}$/;
 

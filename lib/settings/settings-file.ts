@@ -3,15 +3,10 @@
  * and quick clip settings, and never an API key: the file is built field by field from the
  * schemas below, which have no place for one, and keys stay in the background's vault.
  */
-import type { GeneratedI18nStructure } from '#i18n';
-import { createI18n } from '@wxt-dev/i18n';
+import { i18n } from '../node-safe-i18n';
 import * as v from 'valibot';
 import { ClipSettingsSchema, type ClipSettings } from './clip-settings';
 import { ConnectionSettingsSchema, type ConnectionSettings } from './connections';
-
-// Not `#i18n` itself: e2e tests import this module (through lib/protocol/messages) in Node, which
-// has no such alias. The messages are read when they are shown, so importing it needs no browser.
-const i18n = createI18n<GeneratedI18nStructure>();
 
 export const SETTINGS_FILE_FORMAT = 'clip-to-anytype-settings';
 export const MAX_SETTINGS_FILE_BYTES = 1_000_000;

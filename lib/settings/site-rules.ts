@@ -8,14 +8,9 @@
  * Hosts are compared as whole labels, never as substrings, so `example.com` does not match
  * `evilexample.com` nor `example.com.evil.net`. Pure: no browser APIs.
  */
-import type { GeneratedI18nStructure } from '#i18n';
-import { createI18n } from '@wxt-dev/i18n';
+import { i18n } from '../node-safe-i18n';
 import * as v from 'valibot';
 import { isValidId } from '../anytype/ids';
-
-// Not `#i18n` itself: e2e tests import this module (through lib/protocol/messages) in Node, which
-// has no such alias. The messages are read when they are shown, so importing it needs no browser.
-const i18n = createI18n<GeneratedI18nStructure>();
 
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const MAX_PATTERN = 500;
