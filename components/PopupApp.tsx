@@ -1,10 +1,11 @@
 import { i18n } from '#i18n';
-import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { createPairingController, type PairingDeps, type PairingState } from '../lib/pairing/controller';
 import type { PermissionsApi } from '../lib/pairing/host-access';
 import { AccessGate } from './AccessGate';
 import { useDocumentLang } from './document-lang';
 import type { ClipFormDeps } from '../lib/popup/clip-form';
+import { keepConnection, type PopupSnapshotStore } from '../lib/popup/snapshot';
 import { ClipPanel } from './clip/ClipPanel';
 import { PairingPanel } from './pairing/PairingPanel';
 import { QueueStatus } from './queue/QueueStatus';
@@ -17,12 +18,18 @@ export interface PopupDeps {
   tabId?: number | Promise<number | undefined>;
   permissions?: PermissionsApi;
   openSettings?: () => void;
+  /** Where the connection the popup reached is kept for the next popup to draw from. */
+  snapshot?: PopupSnapshotStore;
 }
 
 export function PopupApp({ deps }: { deps: PopupDeps }) {
   useDocumentLang();
-  const [state, setState] = useState<PairingState>({ step: 'loading', busy: false });
+  const [changed, setState] = useState<PairingState | undefined>();
   const controller = useMemo(() => createPairingController(deps.pairing, setState), [deps]);
+  const state = changed ?? controller.state;
+  useEffect(() => {
+    if (deps.snapshot) keepConnection(deps.snapshot, state);
+  }, [deps.snapshot, state.step, state.status]);
   // A layout effect runs before the first paint; Preact runs a plain effect a frame later.
   useLayoutEffect(() => {
     void controller.init();

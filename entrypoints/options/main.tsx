@@ -3,12 +3,17 @@ import { browser } from 'wxt/browser';
 import { OptionsApp, type OptionsDeps } from '../../components/options/OptionsApp';
 import { createHostAccess } from '../../lib/options/host-access';
 import { downloadText } from '../../lib/options/settings-transfer';
+import { createPopupSnapshot, forgettingSnapshot } from '../../lib/popup/snapshot';
 import { createBackgroundClient } from '../../lib/protocol/client';
 import '../popup/style.css';
 import './options.css';
 
 const deps: OptionsDeps = {
-  background: createBackgroundClient((message) => browser.runtime.sendMessage(message)),
+  // What is changed here (rules, the key) would make the popup draw something else.
+  background: forgettingSnapshot(
+    createBackgroundClient((message) => browser.runtime.sendMessage(message)),
+    createPopupSnapshot(globalThis.localStorage),
+  ),
   hostAccess: createHostAccess(browser.permissions),
   download: (name, text) => downloadText(document, name, text),
 };

@@ -25,6 +25,11 @@ export interface PairingDeps {
   appName: string;
   /** `connection.status {local: true}`, already asked for as the popup's script started (saves a round trip). */
   localStatus?: Promise<ConnectionStatus>;
+  /**
+   * The paired status the last popup saw (lib/popup/snapshot): the popup starts as connected with
+   * it, so the clip form draws at once, and then asks as before.
+   */
+  lastStatus?: ConnectionStatus;
 }
 
 export type PairingStep = 'loading' | 'start' | 'code' | 'key' | 'connected';
@@ -44,7 +49,9 @@ export const CODE_PATTERN = /^\d{4}$/;
 export function createPairingController(deps: PairingDeps, onChange: (state: PairingState) => void) {
   // The early answer stands for the first init only; a later one asks again.
   let early = deps.localStatus;
-  let state: PairingState = { step: 'loading', busy: false };
+  let state: PairingState = deps.lastStatus?.paired
+    ? { step: 'connected', busy: false, status: deps.lastStatus }
+    : { step: 'loading', busy: false };
 
   function set(next: Partial<PairingState>): void {
     state = { ...state, ...next };

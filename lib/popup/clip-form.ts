@@ -3,89 +3,16 @@
  * and what Save sends. Components only render this state and call these actions.
  */
 import { i18n } from '#i18n';
+import { BackgroundError } from '../protocol/client';
 import type { PageMode } from '../capture/schema';
-import { BackgroundError, type BackgroundClient } from '../protocol/client';
-import type { MessageOutput } from '../protocol/messages';
-import type { ClipPrefs, ClipPrefsStore } from '../settings/clip-prefs';
+import type { ClipPrefs } from '../settings/clip-prefs';
 import { matchSiteRule, type SiteRule } from '../settings/site-rules';
-import type { Early } from './early';
+import type { CachedLists, ClipFormDeps, ClipFormStart, ClipFormState, SpaceLists } from './clip-form-types';
 import { choicesIn, pickSpace } from './form-choices';
 
+export type { CachedLists, ClipFormDeps, ClipFormState, ListCache, SiteContext, SpaceLists } from './clip-form-types';
+
 type Item = { id: string; name: string };
-type TypeItem = MessageOutput<'types.list'>[number];
-type TagItem = MessageOutput<'tags.list'>[number];
-
-export interface ClipFormState {
-  loading: boolean;
-  tabId?: number;
-  spaces: Item[];
-  types: TypeItem[];
-  collections: Item[];
-  tags: TagItem[];
-  templates: Item[];
-  spaceId?: string;
-  typeKey?: string;
-  templateId?: string;
-  collectionId?: string;
-  mode: PageMode;
-  title: string;
-  note: string;
-  tagNames: string[];
-  /** The pattern of the site rule that chose where this clip goes, for the form to say so. */
-  siteRule?: string;
-  preview?: MessageOutput<'clip.preview'>;
-  previewError?: string;
-  existing?: MessageOutput<'clip.existing'>;
-  saving: boolean;
-  result?: MessageOutput<'clip.submit'>;
-  error?: string;
-}
-
-export interface SpaceLists {
-  types: TypeItem[];
-  collections: Item[];
-  tags: TagItem[];
-}
-
-export type CachedLists = { spaces: Item[]; bySpace: Record<string, SpaceLists> };
-
-/** Lists seen last time, so the form is usable at once while fresh ones load (session storage). */
-export interface ListCache {
-  load(): Promise<CachedLists | undefined>;
-  save(value: CachedLists): Promise<void>;
-}
-
-/**
- * The per-site rules, and the page's address when the browser gave it with the tab. Without it
- * (a tab the browser does not describe) the address the preview read is matched instead.
- */
-export interface SiteContext {
-  rules: readonly SiteRule[];
-  url?: string;
-}
-
-/** What the form starts from: last time's choices and lists, the tab, and the site rules. */
-interface ClipFormStart {
-  prefs: ClipPrefs;
-  lists?: CachedLists;
-  tabId?: number;
-  site?: SiteContext;
-}
-
-export interface ClipFormDeps {
-  background: BackgroundClient;
-  prefs: ClipPrefsStore;
-  cache?: ListCache;
-  newClientId?: () => string;
-  /**
-   * Reads the popup started as its script began, so the form does not wait for them one after
-   * another (each is a trip to the browser); when they have all arrived by the time the form is
-   * made, its first render is already complete. The first form of a popup only.
-   */
-  start?: { prefs: Early<ClipPrefs>; lists: Early<CachedLists | undefined>; tabId: Early<number | undefined> };
-  /** Read as the popup starts, like `start`, and kept for every form of the popup (same tab). */
-  site?: Early<SiteContext>;
-}
 
 /** Tag names without blanks or case-insensitive repeats, at most 50 (as the form keeps them). */
 function cleanTags(names: readonly string[]): string[] {
@@ -134,6 +61,10 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
   let ruleSettled = false;
   /** The templates of the type chosen last; the form is usable without them (no template is a choice). */
   let templatesLoading: Promise<void> = Promise.resolve();
+  /** The site rules as read from storage: settled at once unless the form was drawn from a guess. */
+  let rulesRead: Promise<unknown> = Promise.resolve();
+  /** The tab to clip, when the form was drawn before the browser said which it is. */
+  let tabArrival: Promise<number | undefined> | undefined;
 
   async function loadPreview(): Promise<void> {
     if (state.tabId === undefined) return;
@@ -143,7 +74,7 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
       const preview = await call('clip.preview', { tabId: state.tabId, mode });
       if (state.mode !== mode) return; // another mode was chosen meanwhile; its own preview follows
       set({ preview, previewError: undefined, title: state.title || preview.title });
-      if (!ruleSettled) void applyLateRule(preview.url);
+      if (!ruleSettled) void rulesRead.then(() => (ruleSettled ? undefined : applyLateRule(preview.url)));
       void checkExisting();
     } catch (error) {
       if (state.mode === mode) set({ preview: undefined, previewError: messageOf(error) });
@@ -287,12 +218,42 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
   if (early) usedStarts.add(early);
   // Quietly: the component has not rendered yet and takes this as its first state.
   let begun = false;
+  /** Drawn from the last popup's snapshot (`start.guess`): storage's answers are still to come. */
+  let guessed = false;
   const siteArrived = !deps.site || deps.site.arrived;
+  const guess = early?.guess;
   if (early?.prefs.arrived && early.lists.arrived && early.tabId.arrived && early.prefs.value && siteArrived) {
     quiet = true;
     begin({ prefs: early.prefs.value, lists: early.lists.value, tabId: early.tabId.value, site: deps.site?.value });
     quiet = false;
     begun = true;
+  } else if (early && guess && early.lists.value && (siteArrived || !guess.siteRules)) {
+    quiet = true;
+    begin({ prefs: guess.prefs, lists: early.lists.value, tabId: early.tabId.value, site: deps.site?.value });
+    quiet = false;
+    begun = guessed = true;
+  }
+
+  /**
+   * The form was drawn from a guess; now what storage says. Where it differs (another window
+   * remembered other choices, a site rule now applies) the form starts again from the truth,
+   * unless the person has already picked something: their picks stand.
+   */
+  async function settleGuess(truePrefs: Promise<ClipPrefs>): Promise<void> {
+    const [loaded, site] = await Promise.all([truePrefs, deps.site?.promise.catch(() => undefined)]);
+    const ruleNow = site?.url === undefined ? undefined : matchSiteRule(site.rules, site.url);
+    const sameChoices = JSON.stringify(loaded) === JSON.stringify(prefs);
+    const picked = Object.values(chosen).some(Boolean);
+    if ((sameChoices && !ruleNow) || picked) {
+      prefs = loaded;
+      rules = site?.rules ?? [];
+      // A rule fills only what the person has not picked (as for an address the preview learns).
+      if (site?.url !== undefined) await applyLateRule(site.url);
+      return;
+    }
+    const drawnMode = state.mode;
+    begin({ prefs: loaded, lists: cached, tabId: state.tabId, site });
+    if (state.mode !== drawnMode) void loadPreview();
   }
 
   return {
@@ -313,10 +274,16 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
           ]);
           begin({ prefs: loaded, lists, tabId, site });
         }
-        begun = false;
+        const wasGuess = guessed;
+        begun = guessed = false;
+        if (state.tabId === undefined) {
+          tabArrival = early?.tabId.promise ?? Promise.resolve(tab);
+          set({ tabId: await tabArrival });
+        }
         // The preview reads the page (and starts the capture Save sends); nothing here waits for it.
         const preview = loadPreview();
-        const spaces = await call('spaces.list', {});
+        rulesRead = wasGuess ? settleGuess(early?.prefs.promise ?? deps.prefs.load()) : Promise.resolve();
+        const [spaces] = await Promise.all([call('spaces.list', {}), rulesRead]);
         set({ spaces, siteRule: ruleHint(spaces) });
         const remembered = prefs ?? (await deps.prefs.load());
         const kept = chosen.space && spaces.some((s) => s.id === state.spaceId);
@@ -369,6 +336,8 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
       if (!state.spaceId || !state.typeKey) return set({ error: i18n.t('clip.chooseTarget') });
       set({ saving: true, error: undefined, result: undefined });
       try {
+        // Drawn before the browser said which tab this is (it says within a few ms).
+        if (state.tabId === undefined && tabArrival) set({ tabId: await tabArrival });
         const result = await call('clip.submit', {
           clientId,
           tabId: state.tabId,

@@ -20,3 +20,8 @@ export function early<T>(promise: Promise<T>): Early<T> {
   );
   return tracked;
 }
+
+/** A value the popup has at once (e.g. from the address or the snapshot), in the same shape. */
+export function known<T>(value: T): Early<T> {
+  return { promise: Promise.resolve(value), arrived: true, value };
+}

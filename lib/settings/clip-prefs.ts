@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { PageModeSchema, type PageMode } from '../capture/schema';
 import type { StorageAreaLike } from '../keys/vault';
 
-const ClipPrefsSchema = v.object({
+export const ClipPrefsSchema = v.object({
   spaceId: v.optional(v.string()),
   typeKeyBySpace: v.optional(v.record(v.string(), v.string()), {}),
   collectionBySpace: v.optional(v.record(v.string(), v.string()), {}),

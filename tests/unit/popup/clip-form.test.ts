@@ -1,44 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { BackgroundClient } from '../../../lib/protocol/client';
 import { createClipFormController } from '../../../lib/popup/clip-form';
+import { createPopupSnapshot, snapshotListCache } from '../../../lib/popup/snapshot';
+import { fakeBackground, MapStorage, memoryArea } from './clip-form-fakes';
 import { createClipPrefsStore } from '../../../lib/settings/clip-prefs';
-
-function memoryArea() {
-  const data: Record<string, unknown> = {};
-  return {
-    data,
-    get: async (key: string) => ({ [key]: data[key] }),
-    set: async (items: Record<string, unknown>) => void Object.assign(data, items),
-    remove: async (key: string) => void delete data[key],
-  };
-}
-
-function fakeBackground(calls: { type: string; payload: unknown }[]): BackgroundClient {
-  const answers: Record<string, unknown> = {
-    'spaces.list': [
-      { id: 's1', name: 'Work' },
-      { id: 's2', name: 'Research' },
-    ],
-    'types.list': [
-      { id: 't-note', key: 'note', name: 'Note' },
-      { id: 't-page', key: 'page', name: 'Page' },
-      { id: 't-bm', key: 'bookmark', name: 'Bookmark' },
-    ],
-    'collections.list': [{ id: 'c1', name: 'Reading list' }],
-    'tags.list': [{ id: 'g1', name: 'ai' }],
-    'templates.list': [],
-    'clip.preview': { url: 'https://e.example/a', title: 'Page title', previewText: 'Hello', characters: 5 },
-    'clip.existing': null,
-    'clip.submit': { clientId: 'x', state: 'done', spaceId: 's2', objectId: 'o1', openUrl: 'anytype://object?objectId=o1&spaceId=s2' },
-  };
-  return {
-    async call(type, payload) {
-      calls.push({ type, payload });
-      return answers[type] as never;
-    },
-  };
-}
 
 describe('clip form', () => {
   it('starts from the page title and the first space, preferring the Page type', async () => {
@@ -86,9 +51,7 @@ describe('clip form', () => {
 
 describe('clip form list cache', () => {
   it('is usable from the cache before the background answers, then refreshes', async () => {
-    const area = memoryArea();
-    const { createListCacheStore } = await import('../../../lib/popup/list-cache-store');
-    const cache = createListCacheStore(area);
+    const cache = snapshotListCache(createPopupSnapshot(new MapStorage()));
     const first = createClipFormController({ background: fakeBackground([]), prefs: createClipPrefsStore(memoryArea()), cache }, () => {});
     await first.init(1);
     expect(Object.keys((await cache.load())?.bySpace ?? {})).toEqual(['s1']);

@@ -68,3 +68,20 @@ describe('host access', () => {
     expect(await screen.findByRole('button', { name: 'Connect' })).toBeTruthy();
   });
 });
+
+describe('popup drawn from the snapshot', () => {
+  it('shows Connected in its first render, then forgets the snapshot when the key is gone', async () => {
+    const { createPopupSnapshot } = await import('../../../lib/popup/snapshot');
+    const { MapStorage } = await import('./clip-form-fakes');
+    const world = createFakePairingWorld({ paired: false });
+    const snapshot = createPopupSnapshot(new MapStorage());
+    const lastStatus = { baseUrl: 'http://127.0.0.1:31009', paired: true };
+    snapshot.put({ status: lastStatus });
+    render(<PopupApp deps={{ pairing: { ...world.deps, lastStatus }, snapshot }} />);
+    // Before any answer: the connected view, not "Loading…".
+    expect(screen.getByRole('button', { name: 'Disconnect' })).toBeTruthy();
+    // The background says the key is gone (removed in Settings): the popup offers pairing and drops its guess.
+    expect(await screen.findByRole('button', { name: 'Connect' })).toBeTruthy();
+    await waitFor(() => expect(snapshot.read()).toEqual({}));
+  });
+});
