@@ -14,7 +14,7 @@
 import * as v from 'valibot';
 import type { PairingState } from '../pairing/controller';
 import type { BackgroundClient } from '../protocol/client';
-import { ConnectionStatusSchema, SpaceSummarySchema, TagSummarySchema, TypeSummarySchema, type MessageType } from '../protocol/messages';
+import { ConnectionStatusSchema, SpaceSummarySchema, TagSummarySchema, TypeSummarySchema, type MessageOutput, type MessageType } from '../protocol/messages';
 import { ClipPrefsSchema, type ClipPrefsStore } from '../settings/clip-prefs';
 import type { CachedLists, ListCache } from './clip-form';
 
@@ -106,20 +106,23 @@ export function snapshotPrefs(store: ClipPrefsStore, snapshot: PopupSnapshotStor
   };
 }
 
-/** Calls after which the popup would draw something else: the snapshot is forgotten when one succeeds. */
-const CHANGES_WHAT_THE_POPUP_DRAWS: readonly MessageType[] = [
-  'connection.saveKey',
-  'connection.disconnect',
-  'settings.save',
-  'settings.import',
-];
+/** Calls after which the popup would start from another connection: the snapshot is forgotten when one succeeds. */
+const CHANGES_THE_CONNECTION: readonly MessageType[] = ['connection.saveKey', 'connection.disconnect', 'settings.import'];
 
-/** For the options page: its writes make the popup's snapshot stale. */
+/**
+ * For the options page: its writes make the popup's snapshot stale. Saved settings only change
+ * whether site rules exist (the popup then waits for the page address); a new key, Disconnect or
+ * an imported file may change the connection, and the lists and choices with it.
+ */
 export function forgettingSnapshot(client: BackgroundClient, snapshot: PopupSnapshotStore): BackgroundClient {
   return {
     async call(type, payload) {
       const answer = await client.call(type, payload);
-      if (CHANGES_WHAT_THE_POPUP_DRAWS.includes(type)) snapshot.forget();
+      if (CHANGES_THE_CONNECTION.includes(type)) snapshot.forget();
+      else if (type === 'settings.save') {
+        const saved = answer as MessageOutput<'settings.save'>;
+        if (snapshot.read().siteRules !== undefined) snapshot.put({ siteRules: saved.siteRules.length > 0 });
+      }
       return answer;
     },
   };

@@ -83,16 +83,15 @@ describe('snapshotPrefs', () => {
 });
 
 describe('forgettingSnapshot (the options page)', () => {
-  function client(fail = false): BackgroundClient {
+  function client(answer: unknown = {}, fail = false): BackgroundClient {
     return {
       async call() {
         if (fail) throw new Error('refused');
-        return {} as never;
+        return answer as never;
       },
     };
   }
   it.each([
-    ['settings.save', true],
     ['settings.import', true],
     ['connection.disconnect', true],
     ['connection.saveKey', true],
@@ -105,10 +104,18 @@ describe('forgettingSnapshot (the options page)', () => {
     expect(snapshot.read()).toEqual(forgets ? {} : { status, prefs });
   });
 
+  it('keeps the rest after saved settings, noting whether site rules now exist', async () => {
+    const snapshot = createPopupSnapshot(new MapStorage());
+    snapshot.put({ status, prefs, siteRules: false });
+    const saved = { defaults: { tagNames: [] }, siteRules: [{ id: 'r', pattern: 'e.example', tagNames: [] }] };
+    await forgettingSnapshot(client(saved), snapshot).call('settings.save', saved as never);
+    expect(snapshot.read()).toEqual({ status, prefs, siteRules: true });
+  });
+
   it('keeps the snapshot when the change was refused', async () => {
     const snapshot = createPopupSnapshot(new MapStorage());
     snapshot.put({ status });
-    await expect(forgettingSnapshot(client(true), snapshot).call('settings.save', {} as never)).rejects.toThrow();
+    await expect(forgettingSnapshot(client({}, true), snapshot).call('connection.disconnect', {} as never)).rejects.toThrow();
     expect(snapshot.read()).toEqual({ status });
   });
 });
