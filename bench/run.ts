@@ -76,12 +76,14 @@ const HOW = [
   '    script), first contentful paint; medians of the small page rounds.',
   '  first render: performance.now() in the popup (ms since its navigation start), taken by an init script at the first DOM',
   '    mutation after which "Save to Anytype" is visible and enabled; popup opened as a tab with ?tabId=<tab>, warm service worker.',
+  '    The popup draws from the last popup\'s snapshot (lib/popup/snapshot.ts), left by the warm-up open; "no snapshot" rounds',
+  '    remove it first (as after install or a settings change): that form waits for storage and the worker.',
   '  save: Node clock (performance.timeOrigin + now) right before one trusted mouse click on Save → Node http diagnostics',
   '    channel "http.server.request.start" for POST /v1/spaces/{id}/objects in the in-process sandbox (same clock).',
   '  sandbox busy: wall time the sandbox spent answering requests inside the span (its Ajv validation is not Anytype\'s cost).',
 ];
 
-function timingRow(name: string, series: Series, budget: number, failure?: string): Row {
+function timingRow(name: string, series: Series, budget: number | undefined, failure?: string): Row {
   const v = series.total;
   const parts = [
     v.length ? `n=${v.length}, min ${Math.min(...v).toFixed(1)}, max ${Math.max(...v).toFixed(1)}` : '',
@@ -130,6 +132,7 @@ async function timingRows(build: boolean): Promise<Row[]> {
     ...details,
     results.save.requests.length ? 'Requests to Anytype inside each span, last round (+ms after the span began, sandbox time):' : '',
     ...requestLines('popup, small page', results.popupSmall),
+    ...requestLines('popup, no snapshot', results.popupCold),
     ...requestLines('popup, article', results.popupArticle),
     ...requestLines('save, before the create', results.save),
     offset ? `Page clock − bench clock: ${offset.offset.toFixed(1)} ± ${offset.uncertainty.toFixed(1)} ms (corrected for).` : '',
@@ -151,6 +154,7 @@ async function timingRows(build: boolean): Promise<Row[]> {
       note: fcp.length ? `n=${fcp.length}, min ${Math.min(...fcp).toFixed(1)}, max ${Math.max(...fcp).toFixed(1)}` : (failure ?? 'not reported'),
     },
     timingRow('popup first render (small page tab)', results.popupSmall, POPUP_BUDGET_MS, failure),
+    timingRow('popup first render, no snapshot (small page tab)', results.popupCold, undefined, failure),
     timingRow(`popup first render (${kb} KB article tab)`, results.popupArticle, POPUP_BUDGET_MS, failure),
     timingRow(`save click → create request (${kb} KB article)`, results.save, SAVE_BUDGET_MS, failure),
   ];

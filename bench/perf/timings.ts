@@ -8,7 +8,7 @@
  */
 import type { ArticleServer } from './article';
 import { type BenchBrowser, launchBenchBrowser } from './browser';
-import { clickSave, type PhaseName, clockOffsetMs, describe, installReadyProbe, openPopupReady, pairWithKey, waitSaved } from './popup';
+import { clickSave, type OpenedPopup, type PhaseName, clockOffsetMs, describe, installReadyProbe, openPopupReady, pairWithKey, waitSaved } from './popup';
 import { busyMs, type TimedSandbox } from './sandbox';
 import { nowMs } from './stats';
 
@@ -23,6 +23,8 @@ export interface Series {
 
 export interface TimingResults {
   popupSmall: Series;
+  /** The same popup with no snapshot of the last one (first open, or the first after settings changed). */
+  popupCold: Series;
   popupArticle: Series;
   save: Series;
   /** Popup phases (small page tab), ms from navigation start, per round. */
@@ -37,6 +39,7 @@ export const emptySeries = (): Series => ({ total: [], sandbox: [], requests: []
 
 export const emptyResults = (): TimingResults => ({
   popupSmall: emptySeries(),
+  popupCold: emptySeries(),
   popupArticle: emptySeries(),
   save: emptySeries(),
   popupPhases: {},
@@ -92,6 +95,14 @@ export async function runTimings(
       await popup.page.close();
     }
 
+    // Without the snapshot: each popup's own writes are let settle, then the snapshot is dropped.
+    await forgetSnapshotAfter(await openPopupReady(context, browser.popupUrl(`?tabId=${smallId}`)));
+    for (let i = 0; i < rounds; i++) {
+      const popup = await openPopupReady(context, browser.popupUrl(`?tabId=${smallId}`));
+      record(results.popupCold, timed, popup.navigationStart - skew, popup.readyAt - skew, popup.readyMs);
+      await forgetSnapshotAfter(popup);
+    }
+
     // Round 0 is a warm-up (the first save runs cold code paths in the worker). A failed round is
     // recorded and the next one tried, so one hiccup does not cost the whole figure.
     let done = 0;
@@ -112,6 +123,13 @@ export async function runTimings(
   } finally {
     await browser.close();
   }
+}
+
+/** Lets the popup finish its reads (they write the snapshot), then removes the snapshot and the popup. */
+async function forgetSnapshotAfter(popup: OpenedPopup): Promise<void> {
+  await popup.page.waitForTimeout(1000);
+  await popup.page.evaluate(() => localStorage.clear());
+  await popup.page.close();
 }
 
 /**
