@@ -102,7 +102,9 @@ function parsePage(html: string, url: string): JSDOM {
 let done = 0;
 for (const page of pages) {
   if (++done % 20 === 0) process.stderr.write(`${done}/${pages.length}\n`);
-  for (const name of names) {
+  // Every other page the other way round: what runs just after a parse (its garbage, a cold
+  // cache) is not always the same extractor's cost.
+  for (const name of done % 2 ? names : [...names].reverse()) {
     const dom = parsePage(page.html.toString('utf8'), page.url);
     const doc = dom.window.document;
     const start = performance.now();
@@ -135,6 +137,17 @@ for (const name of names) {
   out(
     `${name.padEnd(12)}  ${s.f1.toFixed(3)}  ${bootstrapF1Std(counts).toFixed(3)}   ${s.precision.toFixed(3)}      ${s.recall.toFixed(3)}   ${quantile(sorted, 0.5).toFixed(1).padStart(8)}  ${quantile(sorted, 0.95).toFixed(1).padStart(6)}`,
   );
+}
+
+// Two medians taken apart move with the machine's load from one run to the next; the ratio on
+// each page (both timed within seconds of each other) moves far less.
+if (results.ours) {
+  for (const name of names.filter((n) => n !== 'ours')) {
+    const theirs = results[name]!.ms;
+    const ratios = results.ours.ms.map((ms, i) => ms / theirs[i]!).sort((a, b) => a - b);
+    const faster = ratios.filter((r) => r < 1).length;
+    out(`ours / ${name}, per page: median ratio ${quantile(ratios, 0.5).toFixed(2)}, ours faster on ${faster} of ${ratios.length} pages`);
+  }
 }
 
 if (worst > 0) {

@@ -11,6 +11,9 @@ const DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp);base64,[a-z0-9+
 
 /** The base URL the page's relative URLs resolve against: `<base href>` if present, else the page URL. */
 export function baseUrlOf(doc: Document, pageUrl: string): string {
+  // The page itself knows its base (and DOMs keep it once found); a copy or a parsed fragment
+  // has another address, and its <base> is resolved against the page's below.
+  if (doc.URL === pageUrl && /^https?:/i.test(doc.baseURI)) return doc.baseURI;
   // Not querySelector('base[href]'): that walks the whole page in some DOMs (jsdom), twice per clip.
   let href: string | null = null;
   for (const base of Array.from(doc.getElementsByTagName('base'))) {
