@@ -34,7 +34,7 @@ export function descendants(root: Element, accept?: (el: Element) => boolean): E
 }
 
 /** Whether an element under `root` has one of `tags` (lower-case local names). */
-export function hasDescendant(root: Element, tags: ReadonlySet<string>): boolean {
+export function hasDescendant(root: Element | DocumentFragment, tags: ReadonlySet<string>): boolean {
   const walker = root.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (tags.has((node as Element).localName)) return true;

@@ -5,6 +5,7 @@
  */
 import { tables, strikethrough, taskListItems } from '@joplin/turndown-plugin-gfm';
 import TurndownService from 'turndown';
+import { hasDescendant } from './dom';
 import { prepareTables } from './tables';
 import { imageSource, safeImageUrl, safeLinkUrl } from './url';
 
@@ -137,10 +138,17 @@ export function createConverter({ baseUrl, imageUrl = safeImageUrl }: MarkdownOp
   return service;
 }
 
+const TABLE = new Set(['table']);
+
 /** Converts an element or fragment (never a string: page data is not re-parsed as HTML here). */
 export function htmlToMarkdown(root: Element | DocumentFragment, options: MarkdownOptions): string {
-  const work = root.cloneNode(true) as Element | DocumentFragment;
-  prepareTables(work);
+  // Turndown converts a copy of its own. A copy of ours, to reshape tables in, is made only when
+  // there are tables: a deep copy is the dearest DOM work here (most articles have none).
+  let work = root;
+  if (hasDescendant(root, TABLE)) {
+    work = root.cloneNode(true) as Element | DocumentFragment;
+    prepareTables(work);
+  }
   const md = createConverter(options).turndown(work as unknown as HTMLElement);
   return tidy(md);
 }
