@@ -39,10 +39,9 @@ function isHidden(el: Element, names: readonly string[]): boolean {
   return style !== null && HIDDEN_STYLE.test(style);
 }
 
-function skipped(el: Element, names: readonly string[]): boolean {
+function skipped(el: Element, tag: string, names: readonly string[]): boolean {
   // SVG and MathML: pictures and formulas the converter drops whole.
   if (el.namespaceURI !== HTML_NS) return true;
-  const tag = el.localName;
   if (tag === 'script') return el.getAttribute('type') !== 'application/ld+json';
   return NEVER_CONTENT.has(tag) || isHidden(el, names);
 }
@@ -51,22 +50,21 @@ function skipped(el: Element, names: readonly string[]): boolean {
 const CHROME_TAGS = new Set(['nav', 'aside', 'footer']);
 const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search']);
 
-function isChrome(el: Element, names: readonly string[], inArticle: boolean): boolean {
-  const tag = el.localName;
+function isChrome(el: Element, tag: string, names: readonly string[], inArticle: boolean): boolean {
   // A <header> inside an article introduces it (standfirst, byline); outside, it is the site's masthead.
   const role = names.includes('role') ? (el.getAttribute('role') ?? '') : '';
   if (!(CHROME_TAGS.has(tag) || (tag === 'header' && !inArticle) || CHROME_ROLES.has(role))) return false;
   return !holdsProse(el);
 }
 
-function shallowCopy(el: Element, names: readonly string[], out: Document, baseUrl: string | undefined): Element {
-  const urlAttrs = baseUrl ? URL_ATTRS[el.localName] : undefined;
+function shallowCopy(el: Element, tag: string, names: readonly string[], out: Document, baseUrl: string | undefined): Element {
+  const urlAttrs = baseUrl ? URL_ATTRS[tag] : undefined;
   // Most elements carry no style and no URL to fix: the DOM's own shallow clone copies their
   // attributes without the per-attribute name checks of setAttribute.
   if (!urlAttrs && !names.includes('style')) return out.importNode(el, false);
   let copy: Element;
   try {
-    copy = out.createElement(el.localName);
+    copy = out.createElement(tag);
   } catch {
     // A tag name the parser accepts but createElement refuses: fall back to a plain clone.
     const clone = out.importNode(el, false);
@@ -101,37 +99,43 @@ function isBlock(node: Node | null): boolean {
 }
 
 /**
+ * Whether whitespace-only text in a block sits between two blocks (or at the block's edge).
  * Whitespace-only text between two blocks (or at a block's edge) renders nothing, yet it is
  * about two nodes in five of a typical page: every extractor walk, serialisation and the
  * converter pay for it. Whitespace next to inline content separates words and is kept.
  */
-function betweenBlocks(text: Node): boolean {
+function besideBlocks(text: Node): boolean {
   // Comments are not copied: look past them to the real neighbours.
   let before = text.previousSibling;
   while (before?.nodeType === 8) before = before.previousSibling;
   let after = text.nextSibling;
   while (after?.nodeType === 8) after = after.nextSibling;
-  return isBlock(text.parentNode) && isBlock(before) && isBlock(after);
+  return isBlock(before) && isBlock(after);
 }
 
 /** Containers and inline wrappers that say nothing without content. */
 const DROP_IF_EMPTY = new Set(['div', 'span', 'section', 'i', 'b', 'em', 'strong', 'small', 'u', 'font', 'label', 'ins', 'noscript']);
 
+// Each DOM property read below goes through the DOM's bindings (in jsdom a wrapper check and a
+// conversion per read), and this runs for every node of the page: each is read once.
 function copyChildren(from: Node, to: Node, out: Document, baseUrl: string | undefined, inArticle: boolean, inPre = false): void {
+  const inBlock = isBlock(from);
   for (let child = from.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3) {
+    const type = child.nodeType;
+    if (type === 3) {
       const data = (child as Text).data;
-      if (!inPre && !/\S/.test(data) && betweenBlocks(child)) continue;
+      if (!inPre && inBlock && !/\S/.test(data) && besideBlocks(child)) continue;
       to.appendChild(out.createTextNode(data));
-    } else if (child.nodeType === 1) {
+    } else if (type === 1) {
       const el = child as Element;
+      const tag = el.localName;
       const names = el.getAttributeNames();
-      if (skipped(el, names) || isChrome(el, names, inArticle)) continue;
-      const copy = shallowCopy(el, names, out, baseUrl);
-      copyChildren(el, copy, out, baseUrl, inArticle || el.localName === 'article' || el.localName === 'main', inPre || el.localName === 'pre');
+      if (skipped(el, tag, names) || isChrome(el, tag, names, inArticle)) continue;
+      const copy = shallowCopy(el, tag, names, out, baseUrl);
+      copyChildren(el, copy, out, baseUrl, inArticle || tag === 'article' || tag === 'main', inPre || tag === 'pre');
       // Emptied wrappers (ad slots whose script is gone, icon and spacer elements) hold no text and
       // no picture: every extractor and the converter would only walk past them.
-      if (copy.firstChild === null && DROP_IF_EMPTY.has(el.localName)) continue;
+      if (copy.firstChild === null && DROP_IF_EMPTY.has(tag)) continue;
       to.appendChild(copy);
     }
   }
@@ -147,7 +151,7 @@ export function copyForExtraction(doc: Document, baseUrl: string): Document {
   const resolveAgainst = doc.baseURI === baseUrl ? undefined : baseUrl;
   const root = doc.documentElement;
   if (!root) return out;
-  const html = shallowCopy(root, root.getAttributeNames(), out, resolveAgainst);
+  const html = shallowCopy(root, root.localName, root.getAttributeNames(), out, resolveAgainst);
   copyChildren(root, html, out, resolveAgainst, false);
   out.appendChild(html);
   return out;
