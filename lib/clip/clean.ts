@@ -81,7 +81,7 @@ function removeTeasers(root: Element): void {
     if (!root.contains(el) || insideTag(el, TEASER_NOT_IN)) continue;
     const len = textLength(el);
     if (len === 0 || len > 300) continue;
-    if (linkDensity(el) > 0.6 && !hasDescendant(el, P)) el.remove();
+    if (linkDensity(el, len) > 0.6 && !hasDescendant(el, P)) el.remove();
   }
 }
 
@@ -132,7 +132,7 @@ function removeLinkLists(root: Element): void {
     const len = textLength(el);
     if (len === 0 || len > 1500) continue;
     const links = descendants(el, (d) => d.localName === 'a').length;
-    if (links >= 3 && linkDensity(el) > 0.8 && !hasDescendant(el, LIST_NOT_WITH)) el.remove();
+    if (links >= 3 && linkDensity(el, len) > 0.8 && !hasDescendant(el, LIST_NOT_WITH)) el.remove();
   }
 }
 

@@ -15,8 +15,13 @@ export function parseInert(html: string, doc: Document): Document {
   return new Parser().parseFromString(html, 'text/html');
 }
 
+/** Length of text as read: runs of whitespace count as one space, none at the ends. */
+function readLength(text: string): number {
+  return text.replace(/\s+/g, ' ').trim().length;
+}
+
 export function textLength(el: Node): number {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  return readLength(el.textContent ?? '');
 }
 
 /**
@@ -45,8 +50,7 @@ export function hasDescendant(root: Element | DocumentFragment, tags: ReadonlySe
 const isLink = (el: Element) => el.localName === 'a';
 
 /** Share of an element's text that sits inside links: high for menus, related lists, tag clouds. */
-export function linkDensity(el: Element): number {
-  const total = textLength(el);
+export function linkDensity(el: Element, total = textLength(el)): number {
   if (total === 0) return 0;
   let linked = 0;
   for (const a of descendants(el, isLink)) linked += textLength(a);
@@ -61,6 +65,8 @@ const P = new Set(['p']);
  */
 export function holdsProse(el: Element): boolean {
   // The raw text is never shorter than the normalised one: most chrome is ruled out without normalising.
-  if ((el.textContent ?? '').length <= 400) return false;
-  return textLength(el) > 400 && hasDescendant(el, P) && linkDensity(el) < 0.2;
+  const raw = el.textContent ?? '';
+  if (raw.length <= 400) return false;
+  const total = readLength(raw);
+  return total > 400 && hasDescendant(el, P) && linkDensity(el, total) < 0.2;
 }
