@@ -44,7 +44,7 @@ export interface SpaceLists {
 
 export type CachedLists = { spaces: Item[]; bySpace: Record<string, SpaceLists> };
 
-/** Lists seen last time, so the form is usable at once while fresh ones load (session storage). */
+/** Lists seen last time, so the form is usable at once while fresh ones load (kept in lib/popup/snapshot). */
 export interface ListCache {
   load(): Promise<CachedLists | undefined>;
   save(value: CachedLists): Promise<void>;
