@@ -107,12 +107,22 @@ export function snapshotPrefs(store: ClipPrefsStore, snapshot: PopupSnapshotStor
 }
 
 /** Calls after which the popup would start from another connection: the snapshot is forgotten when one succeeds. */
-const CHANGES_THE_CONNECTION: readonly MessageType[] = ['connection.saveKey', 'connection.disconnect', 'settings.import'];
+const CHANGES_THE_CONNECTION: readonly MessageType[] = [
+  'connection.saveKey',
+  'connection.disconnect',
+  'connections.save',
+  'connections.remove',
+  'connections.activate',
+  'connections.saveKey',
+  'connections.forgetKey',
+  'settings.import',
+];
 
 /**
  * For the options page: its writes make the popup's snapshot stale. Saved settings only change
- * whether site rules exist (the popup then waits for the page address); a new key, Disconnect or
- * an imported file may change the connection, and the lists and choices with it.
+ * whether site rules exist (the popup then waits for the page address); any change to the
+ * connections (a key saved or forgotten, another one made active, an address edited, an imported
+ * file) may change what the popup is connected to, and the lists and choices with it.
  */
 export function forgettingSnapshot(client: BackgroundClient, snapshot: PopupSnapshotStore): BackgroundClient {
   return {

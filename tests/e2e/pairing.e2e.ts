@@ -156,4 +156,26 @@ describe.each(BROWSERS)('pairing in $name', ({ name, launch }) => {
     // The forgotten key is not used again.
     expect(authorisedRequests(await control().log())).toEqual([]);
   });
+
+  test('a popup opened after Disconnect in Settings offers Connect, not the form the last popup drew', async () => {
+    const tabId = await browser().openPage();
+    const popup = await browser().openPopup(`tabId=${tabId}`);
+    await popup.clickButton('Use an API key');
+    await popup.fill('textbox', 'API key', await control().issueKey());
+    await popup.clickButton('Save key');
+    await expectConnected(popup);
+    await popup.waitFor('button', 'Save to Anytype');
+    // What the next popup would draw from at once (lib/popup/snapshot.ts).
+    const snapshot = () => popup.evaluate(() => localStorage.getItem('popup:snapshot:v1'));
+    await waitUntil('the popup to keep what it drew', async () => ((await snapshot())?.includes('"lists"') ? true : undefined));
+
+    await popup.evaluate(() => void setTimeout(() => location.assign('options.html'), 0));
+    await popup.clickButton('Disconnect');
+    await waitUntil('Settings to forget the snapshot', async () => ((await snapshot()) === null ? true : undefined));
+    await popup.close();
+
+    const reopened = await browser().openPopup(`tabId=${tabId}`);
+    await reopened.waitFor('button', 'Connect');
+    expect(await reopened.count('button', 'Save to Anytype')).toBe(0);
+  });
 });

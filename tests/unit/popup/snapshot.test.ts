@@ -95,7 +95,15 @@ describe('forgettingSnapshot (the options page)', () => {
     ['settings.import', true],
     ['connection.disconnect', true],
     ['connection.saveKey', true],
+    ['connections.forgetKey', true],
+    ['connections.saveKey', true],
+    ['connections.activate', true],
+    ['connections.save', true],
+    ['connections.remove', true],
     ['settings.get', false],
+    ['settings.export', false],
+    ['connections.list', false],
+    ['connections.check', false],
     ['connection.status', false],
   ] as const)('%s forgets the snapshot: %s', async (type, forgets) => {
     const snapshot = createPopupSnapshot(new MapStorage());
