@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { OptionsApp, type OptionsDeps } from '../../components/options/OptionsApp';
 import { createHostAccess } from '../../lib/options/host-access';
 import { downloadText } from '../../lib/options/settings-transfer';
-import { createPopupSnapshot, forgettingSnapshot } from '../../lib/popup/snapshot';
+import { createPopupSnapshot, pageStorage, forgettingSnapshot } from '../../lib/popup/snapshot';
 import { createBackgroundClient } from '../../lib/protocol/client';
 import '../popup/style.css';
 import './options.css';
@@ -12,7 +12,7 @@ const deps: OptionsDeps = {
   // What is changed here (rules, the key) would make the popup draw something else.
   background: forgettingSnapshot(
     createBackgroundClient((message) => browser.runtime.sendMessage(message)),
-    createPopupSnapshot(globalThis.localStorage),
+    createPopupSnapshot(pageStorage()),
   ),
   hostAccess: createHostAccess(browser.permissions),
   download: (name, text) => downloadText(document, name, text),

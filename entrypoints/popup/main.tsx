@@ -5,7 +5,7 @@ import { createAuth } from '../../lib/anytype';
 import { createPendingChallengeStore } from '../../lib/pairing/pending-challenge';
 import { createBackgroundClient } from '../../lib/protocol/client';
 import { early, known } from '../../lib/popup/early';
-import { createPopupSnapshot, snapshotListCache, snapshotPrefs } from '../../lib/popup/snapshot';
+import { createPopupSnapshot, pageStorage, snapshotListCache, snapshotPrefs } from '../../lib/popup/snapshot';
 import { createClipPrefsStore } from '../../lib/settings/clip-prefs';
 import { createClipSettingsStore } from '../../lib/settings/clip-settings';
 import { APP_NAME } from '../../lib/settings/defaults';
@@ -34,7 +34,7 @@ function tabToClip(): { id: number | Promise<number | undefined>; url: Promise<s
 document.head.append(Object.assign(document.createElement('style'), { textContent: css }));
 
 const background = createBackgroundClient((message) => browser.runtime.sendMessage(message));
-const snapshot = createPopupSnapshot(globalThis.localStorage);
+const snapshot = createPopupSnapshot(pageStorage());
 const last = snapshot.read();
 const prefs = snapshotPrefs(createClipPrefsStore(browser.storage.local), snapshot);
 const cache = snapshotListCache(snapshot);

@@ -49,6 +49,15 @@ export interface PopupSnapshotStore {
   forget(): void;
 }
 
+/** The page's `localStorage`, or nothing where merely reading it throws (storage refused by the browser). */
+export function pageStorage(): SyncStorage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A store that never throws: `localStorage` can be missing, full or refused (a browser set to keep
  * no site data), and then the popup simply draws after its reads, as it would the first time.

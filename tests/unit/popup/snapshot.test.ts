@@ -127,3 +127,23 @@ describe('forgettingSnapshot (the options page)', () => {
     expect(snapshot.read()).toEqual({ status });
   });
 });
+
+describe('pageStorage', () => {
+  it('is nothing where reading localStorage throws', async () => {
+    const { pageStorage } = await import('../../../lib/popup/snapshot');
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+    Object.defineProperty(globalThis, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+    try {
+      expect(pageStorage()).toBeUndefined();
+      expect(createPopupSnapshot(pageStorage()).read()).toEqual({});
+    } finally {
+      if (descriptor) Object.defineProperty(globalThis, 'localStorage', descriptor);
+      else delete (globalThis as { localStorage?: unknown }).localStorage;
+    }
+  });
+});
