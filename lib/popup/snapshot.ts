@@ -109,8 +109,9 @@ export function snapshotPrefs(store: ClipPrefsStore, snapshot: PopupSnapshotStor
       return prefs;
     },
     async remember(choice) {
-      await store.remember(choice);
-      snapshot.put({ prefs: await store.load() });
+      const prefs = await store.remember(choice);
+      snapshot.put({ prefs });
+      return prefs;
     },
   };
 }

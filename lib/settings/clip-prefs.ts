@@ -22,19 +22,20 @@ export function createClipPrefsStore(area: StorageAreaLike) {
       const parsed = v.safeParse(ClipPrefsSchema, (await area.get(SLOT))[SLOT] ?? {});
       return parsed.success ? parsed.output : v.parse(ClipPrefsSchema, {});
     },
-    async remember(choice: { spaceId: string; typeKey: string; collectionId?: string; mode: PageMode }): Promise<void> {
+    /** Stores the choice and answers the choices as now stored. */
+    async remember(choice: { spaceId: string; typeKey: string; collectionId?: string; mode: PageMode }): Promise<ClipPrefs> {
       const prefs = await this.load();
       const collectionBySpace = { ...prefs.collectionBySpace };
       if (choice.collectionId) collectionBySpace[choice.spaceId] = choice.collectionId;
       else delete collectionBySpace[choice.spaceId];
-      await area.set({
-        [SLOT]: {
-          spaceId: choice.spaceId,
-          typeKeyBySpace: { ...prefs.typeKeyBySpace, [choice.spaceId]: choice.typeKey },
-          collectionBySpace,
-          mode: choice.mode,
-        } satisfies ClipPrefs,
-      });
+      const next: ClipPrefs = {
+        spaceId: choice.spaceId,
+        typeKeyBySpace: { ...prefs.typeKeyBySpace, [choice.spaceId]: choice.typeKey },
+        collectionBySpace,
+        mode: choice.mode,
+      };
+      await area.set({ [SLOT]: next });
+      return next;
     },
   };
 }
