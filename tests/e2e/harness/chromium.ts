@@ -10,22 +10,23 @@ import { normalise } from './wait';
 const TIMEOUT = 10_000;
 const VIEWPORT = { width: 400, height: 600 };
 
+/** Flags verified on this machine for a headless run with a fresh profile; shared with the benches. */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /**
- * Flags verified on this machine (the profile is fresh for every session); `extensionDirs` is one
- * directory or several joined with commas. Shared with the bench and the two-extension test.
+ * The flags with unpacked extensions loaded; `extensionDirs` is one directory or several joined
+ * with commas. Shared with the bench and the two-extension test.
  */
 export function chromiumArgs(extensionDirs: string): string[] {
-  return [
-    `--disable-extensions-except=${extensionDirs}`,
-    `--load-extension=${extensionDirs}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
+  return [`--disable-extensions-except=${extensionDirs}`, `--load-extension=${extensionDirs}`, ...CHROMIUM_FLAGS];
 }
 
 interface Running {

@@ -6,10 +6,19 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /**
- * The e2e build's default Anytype URL points here (CONTRACTS.md, "E2E build"). E2E_SANDBOX_PORT is
- * for a private build made with another WXT_ANYTYPE_URL, so two runs can share a machine.
+ * The e2e builds' Anytype URLs point here (`npm run build:test`): one port per browser, so that
+ * run.mjs can run the Chromium and the Firefox halves at once, each against its own sandbox.
  */
-export const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 31019);
+export const BUILD_SANDBOX_PORTS = { chromium: 31019, firefox: 31029 } as const;
+
+/**
+ * The sandbox port of this run: a process runs one browser (run.mjs starts one per browser).
+ * E2E_SANDBOX_PORT is for a private build made with another WXT_ANYTYPE_URL, so two runs can
+ * share a machine.
+ */
+export const SANDBOX_PORT = Number(
+  process.env.E2E_SANDBOX_PORT ?? (process.env.E2E_BROWSERS === 'firefox' ? BUILD_SANDBOX_PORTS.firefox : BUILD_SANDBOX_PORTS.chromium),
+);
 
 /** `npm run build:test` writes here; E2E_BUILD_DIR points a run at a copy (e.g. while a rebuild runs). */
 const BUILD_DIR = process.env.E2E_BUILD_DIR ? resolve(process.env.E2E_BUILD_DIR) : join(ROOT, '.output/test');

@@ -8,6 +8,19 @@ import type { BrowserSession, ExtensionGlobal, PopupPage, Role, TextMatch } from
 import { atMost, matches, normalise, waitUntil } from './wait';
 
 const TIMEOUT = 10_000;
+
+/** The page among `targets` that shows exactly `url`, loaded; undefined while there is none. */
+async function firstShowing(targets: readonly Target[], url: string): Promise<Page | undefined> {
+  for (const target of targets) {
+    const page = await target.page().catch(() => null);
+    if (!page) continue;
+    const ready = await page
+      .evaluate((u: string) => location.href === u && document.readyState === 'complete', url)
+      .catch(() => false);
+    if (ready) return page;
+  }
+  return undefined;
+}
 const VIEWPORT = { width: 400, height: 600 };
 
 /** Test-profile prefs; each one is here for a reason found on firefox-esr 153. */
@@ -108,27 +121,31 @@ class FirefoxSession implements BrowserSession {
   private async openPopupNow(query: string, loadTimeoutMs: number): Promise<PopupPage> {
     const search = query === '' || query.startsWith('?') ? query : `?${query}`;
     const url = `${this.baseUrl}popup.html${search}`;
-    const created = new Promise<Target>((resolve) => this.browser.once('targetcreated', resolve));
-    await this.opener.evaluate((u: string) => {
-      window.open(u, '_blank', 'noopener');
-    }, url);
-    const page = await (await created).page();
-    if (!page) throw new Error('window.open did not create a page');
-    // The target starts as about:blank and puppeteer's page.url() may stay stale: ask the page itself.
+    // Every target created from here on is a candidate: a tab the extension opened a moment ago
+    // (chrome.tabs.create resolves before its target is announced) may be announced after this
+    // window.open, so the first new target is not necessarily the popup.
+    const created: Target[] = [];
+    const collect = (target: Target) => created.push(target);
+    this.browser.on('targetcreated', collect);
+    let page: Page;
     try {
-      await waitUntil(
-        `popup ${url} to load`,
-        async () => {
-          const ready = await page.evaluate(
-            () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
-          );
-          return ready ? true : undefined;
-        },
-        loadTimeoutMs,
-      );
+      await this.opener.evaluate((u: string) => {
+        window.open(u, '_blank', 'noopener');
+      }, url);
+      // The target starts as about:blank and puppeteer's page.url() may stay stale: ask each page itself.
+      page = await waitUntil(`popup ${url} to load`, () => firstShowing(created, url), loadTimeoutMs);
     } catch (error) {
-      await atMost(page.close().catch(() => undefined), 3_000);
+      // A popup still loading must not linger into the next test; pages the test opened stay.
+      for (const target of created) {
+        const candidate = await target.page().catch(() => null);
+        const href = candidate ? await atMost(candidate.evaluate(() => location.href), 3_000).catch(() => undefined) : undefined;
+        if (candidate && (href === undefined || href === 'about:blank' || href.startsWith(this.baseUrl))) {
+          await atMost(candidate.close().catch(() => undefined), 3_000);
+        }
+      }
       throw error;
+    } finally {
+      this.browser.off('targetcreated', collect);
     }
     const popup = new FirefoxPopup(page, url, () => this.popups.delete(popup));
     this.popups.add(popup);

@@ -19,11 +19,16 @@ const ALL: BrowserTarget[] = [
   { name: 'firefox', launch: () => launchFirefox() },
 ];
 
-/** Every scenario runs in both browsers; E2E_BROWSERS=chromium (or firefox) narrows a local run. */
+/**
+ * Every scenario runs in both browsers, one browser per process: each test build talks to its own
+ * sandbox port (config.ts), and a file's sandbox serves the whole file. run.mjs starts one process
+ * per browser and sets E2E_BROWSERS for each.
+ */
 export const BROWSERS: BrowserTarget[] = (() => {
-  const wanted = process.env.E2E_BROWSERS?.split(',').map((s) => s.trim());
-  if (!wanted) return ALL;
-  const chosen = ALL.filter((b) => wanted.includes(b.name));
-  if (chosen.length === 0) throw new Error(`E2E_BROWSERS=${process.env.E2E_BROWSERS} names no known browser`);
+  const wanted = process.env.E2E_BROWSERS?.trim();
+  const chosen = ALL.filter((b) => b.name === wanted);
+  if (chosen.length === 0) {
+    throw new Error(`E2E_BROWSERS=${wanted ?? ''} must name one browser (chromium or firefox); run the e2e tests with node tests/e2e/run.mjs`);
+  }
   return chosen;
 })();
