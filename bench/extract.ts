@@ -3,47 +3,20 @@
  * @mozilla/readability (textContent) and plain defuddle, on the 181 pages of
  * ../shared/corpora/article-extraction-benchmark, with that benchmark's exact metric.
  *
- *   npm run bench:extract [-- --floor 0.95] [--limit N] [--worst K] [--only ours]
+ *   npm run bench:extract [-- --dom chromium|jsdom] [--floor 0.95] [--limit N] [--worst K] [--only ours] [--reuse-tab]
  *
- * DOM: jsdom. Our code runs in real browsers, so the benchmark needs the DOM whose tree matches
- * theirs: jsdom parses with parse5, a spec-conformant HTML5 parser (implied end tags, foster
- * parenting of stray table content, entity and encoding sniffing like a browser). linkedom
- * (htmlparser2) and happy-dom are faster but build different trees on real-world malformed
- * markup, which would measure an extractor on a page no browser ever shows. Every extractor runs
- * on the same DOM, each on its own freshly parsed copy; parsing is not timed, extraction is.
- * Caveats of that choice: jsdom's getComputedStyle is slow, which inflates defuddle's times (it
- * reads computed styles; a browser answers those fast).
- *
- * What is timed, per page: for "ours", everything a clip does to get the article's text: finding
- * the base URL, copying the page (it must not touch the live page), Readability on the copy, the
- * defuddle fallback when that runs, the clean-up, HTML → markdown and markdown → text. For
- * Readability, `new Readability(doc).parse()` on the parsed page itself (it may mutate it: the
- * bench gives it its own copy, untimed), reading `textContent`. For defuddle, `parse()` on its own
- * copy; turning its HTML answer into text is outside the timer.
+ * DOM (default): headless Chromium (the system's, as in the e2e tests), the browser the extension
+ * runs in: Blink parses each page at its own URL, and each extractor runs cold in a fresh tab, as
+ * a clip does (bench/lib/chromium-corpus.ts). `--dom jsdom` parses with jsdom instead (same trees,
+ * a DOM written in JavaScript; bench/lib/jsdom-corpus.ts). bench/lib/extractors.ts says what each
+ * timer covers; parsing and loading are never timed.
  */
-import { Readability } from '@mozilla/readability';
-import Defuddle from 'defuddle';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { extractArticle, htmlToMarkdown, markdownToText } from '../lib/clip/index';
-import { baseUrlOf } from '../lib/clip/url';
+import { openChromiumCorpus } from './lib/chromium-corpus';
 import { loadCorpus } from './lib/corpus';
+import type { CorpusDom } from './lib/corpus-dom';
+import { EXTRACTORS } from './lib/extractors';
+import { openJsdomCorpus } from './lib/jsdom-corpus';
 import { type PageCounts, bootstrapF1Std, pageCounts, pagePrecision, pageRecall, score } from './lib/metric';
-
-type Extract = (doc: Document, url: string) => string;
-
-const extractors: Record<string, Extract> = {
-  ours: (doc, url) => {
-    const article = extractArticle(doc, url);
-    return markdownToText(htmlToMarkdown(article.content, { baseUrl: baseUrlOf(doc, url) }));
-  },
-  readability: (doc) => new Readability(doc).parse()?.textContent ?? '',
-  defuddle: (doc, url) => new Defuddle(doc, { url }).parse().content,
-};
-
-/** defuddle answers HTML; its text is taken outside the timer so only extraction is measured. */
-function defuddleText(html: string): string {
-  return new JSDOM(html).window.document.body.textContent ?? '';
-}
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -60,80 +33,50 @@ const worst = Number(arg('worst') ?? 0);
 const only = arg('only')?.split(',');
 const floor = arg('floor') !== undefined ? Number(arg('floor')) : undefined;
 
-/** Results go to stdout directly: extractors may leave console patched. */
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
-/** Extractors log their own parse trouble (bad JSON-LD, retries); that would drown the table. */
-function silenceConsole(): () => void {
-  const saved = { log: console.log, warn: console.warn, error: console.error, info: console.info };
-  const quiet = () => {};
-  Object.assign(console, { log: quiet, warn: quiet, error: quiet, info: quiet });
-  return () => Object.assign(console, saved);
-}
-
-// jsdom's style engine throws from its own callbacks on some page CSS (css-tree parse errors);
-// that is the page's CSS, not the extractor: note it and go on.
-const failures: string[] = [];
-process.on('uncaughtException', (error) => failures.push(`uncaught: ${error.message.split('\n')[0]}`));
-
 const pages = loadCorpus().slice(0, limit);
-const virtualConsole = new VirtualConsole(); // page CSS/script errors are noise here
-const names = Object.keys(extractors).filter((n) => !only || only.includes(n));
+const names = EXTRACTORS.filter((n) => !only || only.includes(n));
+const domName = arg('dom') ?? 'chromium';
+if (domName !== 'chromium' && domName !== 'jsdom') throw new Error(`--dom ${domName}: use chromium or jsdom`);
 const results: Record<string, { counts: PageCounts[]; ms: number[] }> = {};
 for (const name of names) results[name] = { counts: [], ms: [] };
 const perPage: { id: string; url: string; counts: PageCounts }[] = [];
+const failures: string[] = [];
 
-/**
- * jsdom's CSS engine throws on some real-world style sheets while parsing (one page of the corpus
- * has SCSS variables inside calc()). Such a page is parsed again without its CSS, for every
- * extractor alike; CSS carries no text.
- */
-const cssRetries: string[] = [];
-function parsePage(html: string, url: string): JSDOM {
-  try {
-    return new JSDOM(html, { url, contentType: 'text/html', virtualConsole });
-  } catch {
-    if (!cssRetries.includes(url)) cssRetries.push(url);
-    const withoutCss = html.replace(/<style[\s\S]*?<\/style>/gi, '').replace(/\sstyle=("[^"]*"|'[^']*')/gi, '');
-    return new JSDOM(withoutCss, { url, contentType: 'text/html', virtualConsole });
-  }
-}
-
-let done = 0;
-for (const page of pages) {
-  if (++done % 20 === 0) process.stderr.write(`${done}/${pages.length}\n`);
-  // Every other page the other way round: what runs just after a parse (its garbage, a cold
-  // cache) is not always the same extractor's cost.
-  for (const name of done % 2 ? names : [...names].reverse()) {
-    const dom = parsePage(page.html.toString('utf8'), page.url);
-    const doc = dom.window.document;
-    const start = performance.now();
-    let text = '';
-    const restore = silenceConsole();
-    try {
-      text = extractors[name]!(doc, page.url);
-    } catch (error) {
-      failures.push(`${name} failed on ${page.id}: ${(error as Error).message}`);
-    } finally {
-      restore();
+const reuseTab = process.argv.includes('--reuse-tab');
+const dom: CorpusDom = domName === 'jsdom' ? openJsdomCorpus() : await openChromiumCorpus({ reuseTab });
+try {
+  let done = 0;
+  for (const page of pages) {
+    if (++done % 20 === 0) process.stderr.write(`${done}/${pages.length}\n`);
+    // Every other page the other way round, so that no extractor always runs just after another.
+    for (const name of done % 2 ? names : [...names].reverse()) {
+      let text = '';
+      let ms = Number.NaN;
+      try {
+        ({ text, ms } = await dom.extract(page.url, page.html, name));
+      } catch (error) {
+        failures.push(`${name} failed on ${page.id}: ${(error as Error).message.split('\n')[0]}`);
+      }
+      const counts = pageCounts(page.truth, text);
+      results[name]!.counts.push(counts);
+      results[name]!.ms.push(ms);
+      if (name === 'ours') perPage.push({ id: page.id, url: page.url, counts });
     }
-    const ms = performance.now() - start;
-    if (name === 'defuddle') text = defuddleText(text);
-    const counts = pageCounts(page.truth, text);
-    results[name]!.counts.push(counts);
-    results[name]!.ms.push(ms);
-    if (name === 'ours') perPage.push({ id: page.id, url: page.url, counts });
-    dom.window.close();
   }
+} finally {
+  await dom.close();
 }
 
-out(`pages: ${pages.length}${failures.length ? ` (${failures.length} failures: ${failures.slice(0, 3).join('; ')})` : ''}`);
-if (cssRetries.length) out(`parsed without CSS (jsdom could not parse it): ${cssRetries.join(', ')}`);
+out(`pages: ${pages.length}, DOM: ${domName === 'jsdom' ? 'jsdom' : 'headless Chromium'}${failures.length ? ` (${failures.length} failures: ${failures.slice(0, 3).join('; ')})` : ''}`);
+for (const note of new Set(dom.notes)) out(note);
+if (reuseTab) out('one tab for every run (--reuse-tab): the milliseconds below do not compare between extractors');
 out('extractor     F1      ±       precision  recall  median ms  p95 ms');
 for (const name of names) {
   const { counts, ms } = results[name]!;
   const s = score(counts);
-  const sorted = [...ms].sort((a, b) => a - b);
+  const sorted = ms.filter((m) => !Number.isNaN(m)).sort((a, b) => a - b);
   out(
     `${name.padEnd(12)}  ${s.f1.toFixed(3)}  ${bootstrapF1Std(counts).toFixed(3)}   ${s.precision.toFixed(3)}      ${s.recall.toFixed(3)}   ${quantile(sorted, 0.5).toFixed(1).padStart(8)}  ${quantile(sorted, 0.95).toFixed(1).padStart(6)}`,
   );
@@ -144,7 +87,7 @@ for (const name of names) {
 if (results.ours) {
   for (const name of names.filter((n) => n !== 'ours')) {
     const theirs = results[name]!.ms;
-    const ratios = results.ours.ms.map((ms, i) => ms / theirs[i]!).sort((a, b) => a - b);
+    const ratios = results.ours.ms.map((ms, i) => ms / theirs[i]!).filter((r) => !Number.isNaN(r)).sort((a, b) => a - b);
     const faster = ratios.filter((r) => r < 1).length;
     out(`ours / ${name}, per page: median ratio ${quantile(ratios, 0.5).toFixed(2)}, ours faster on ${faster} of ${ratios.length} pages`);
   }
