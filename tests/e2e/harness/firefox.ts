@@ -8,19 +8,6 @@ import type { BrowserSession, ExtensionGlobal, PopupPage, Role, TextMatch } from
 import { atMost, matches, normalise, waitUntil } from './wait';
 
 const TIMEOUT = 10_000;
-
-/** The page among `targets` that shows exactly `url`, loaded; undefined while there is none. */
-async function firstShowing(targets: readonly Target[], url: string): Promise<Page | undefined> {
-  for (const target of targets) {
-    const page = await target.page().catch(() => null);
-    if (!page) continue;
-    const ready = await page
-      .evaluate((u: string) => location.href === u && document.readyState === 'complete', url)
-      .catch(() => false);
-    if (ready) return page;
-  }
-  return undefined;
-}
 const VIEWPORT = { width: 400, height: 600 };
 
 /** Test-profile prefs; each one is here for a reason found on firefox-esr 153. */
@@ -88,6 +75,19 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
     else await fixture.close();
     throw error;
   }
+}
+
+/** The page among `targets` that shows exactly `url`, loaded; undefined while there is none. */
+async function firstShowing(targets: readonly Target[], url: string): Promise<Page | undefined> {
+  for (const target of targets) {
+    const page = await target.page().catch(() => null);
+    if (!page) continue;
+    const ready = await page
+      .evaluate((u: string) => location.href === u && document.readyState === 'complete', url)
+      .catch(() => false);
+    if (ready) return page;
+  }
+  return undefined;
 }
 
 class FirefoxSession implements BrowserSession {
