@@ -5,9 +5,9 @@ import { ARTIFACTS } from './config';
 import type { BrowserSession } from './types';
 
 /**
- * One session per describe block, reset to a fresh install after every test (BrowserSession.reset:
- * a new profile and browser; the fixture server stays). If a reset fails the browser is replaced,
- * so one broken test does not break the next. On failure every open popup is screenshotted to
+ * One session per describe block, reset to a fresh install after every test but the block's last
+ * (BrowserSession.reset: a new profile and browser; the fixture server stays). If a reset fails
+ * the browser is replaced, so one broken test does not break the next. On failure every open popup is screenshotted to
  * test-results/e2e/.
  */
 export function useBrowser(launch: () => Promise<BrowserSession>): () => BrowserSession {
@@ -20,6 +20,9 @@ export function useBrowser(launch: () => Promise<BrowserSession>): () => Browser
   afterEach(async (context) => {
     if (!session) return;
     if (context.task.result?.state === 'fail') await screenshotPopups(session, context.task.name);
+    // After the block's last test the browser is closed (afterAll), not reset: a reset is a new
+    // browser (a Firefox start is ~6 s).
+    if (isLastToRun(context.task)) return;
     try {
       await session.reset();
     } catch {
@@ -37,6 +40,13 @@ export function useBrowser(launch: () => Promise<BrowserSession>): () => Browser
     if (!session) throw new Error('No browser session: useBrowser() must be called inside describe()');
     return session;
   };
+}
+
+/** Whether no test after `task` in its block is still to run (a `-t` filter skips some). */
+function isLastToRun(task: { suite?: { tasks: readonly { mode: string }[] } }): boolean {
+  const siblings = task.suite?.tasks ?? [];
+  const index = siblings.indexOf(task as (typeof siblings)[number]);
+  return index >= 0 && siblings.slice(index + 1).every((t) => t.mode === 'skip' || t.mode === 'todo');
 }
 
 async function screenshotPopups(session: BrowserSession, testName: string): Promise<void> {
