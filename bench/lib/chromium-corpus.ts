@@ -11,10 +11,10 @@ import { build } from 'esbuild';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_FLAGS } from '../../tests/e2e/harness/chromium';
+import { CHROMIUM_PATH } from '../../tests/e2e/harness/config';
 import type { CorpusDom } from './corpus-dom';
 import type { Extraction } from './extractors';
 
-const CHROMIUM_PATH = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 const ENTRY = fileURLToPath(new URL('../page/extract-in-page.ts', import.meta.url));
 
 async function bundlePageScript(): Promise<string> {

@@ -1,4 +1,5 @@
 import { chromiumArgs } from '../../tests/e2e/harness/chromium';
+import { CHROMIUM_PATH } from '../../tests/e2e/harness/config';
 /**
  * Headless Chromium with the test build loaded. The launch flags are copied from
  * tests/e2e/harness/chromium.ts (verified there on this machine); the bench needs the raw
@@ -11,7 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright';
 
-const CHROMIUM_PATH = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT = 15_000;
 
 export interface BenchBrowser {

@@ -7,8 +7,8 @@ import type { BrowserSession } from './types';
 /**
  * One session per describe block, reset to a fresh install after every test but the block's last
  * (BrowserSession.reset: a new profile and browser; the fixture server stays). If a reset fails
- * the browser is replaced, so one broken test does not break the next. On failure every open popup is screenshotted to
- * test-results/e2e/.
+ * the browser is replaced, so one broken test does not break the next. On failure every open
+ * popup is screenshotted to test-results/e2e/.
  */
 export function useBrowser(launch: () => Promise<BrowserSession>): () => BrowserSession {
   let session: BrowserSession | undefined;
