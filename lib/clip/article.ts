@@ -12,6 +12,7 @@ import { Readability } from '@mozilla/readability';
 import Defuddle from 'defuddle';
 import { cleanArticle } from './clean';
 import { copyForExtraction } from './copy';
+import { articleScope } from './scope';
 import { linkDensity, parseInert, textLength } from './dom';
 import { baseUrlOf } from './url';
 
@@ -31,7 +32,7 @@ export interface ArticleOptions {
 }
 
 function runReadability(doc: Document, baseUrl: string): { title: string; content: Element; byline?: string } | undefined {
-  const clone = copyForExtraction(doc, baseUrl);
+  const clone = copyForExtraction(doc, baseUrl, articleScope(doc));
   const result = new Readability<Element>(clone, { keepClasses: true, disableJSONLD: true, serializer: (el) => el as Element }).parse();
   if (!result?.content) return undefined;
   return { title: result.title ?? '', content: result.content, byline: result.byline ?? undefined };

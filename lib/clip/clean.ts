@@ -37,7 +37,7 @@ function insideTag(el: Element, tags: ReadonlySet<string>): boolean {
 const BOILERPLATE =
   /^(?:advertisement|advertising|advert|ad|sponsored|share(?: this(?: article| story)?)?|share on \w+|follow us.*|sign up.*newsletter.*|subscribe.*|read more.*|related(?: articles| stories| posts)?|more from .{0,40}|recommended(?: for you)?|comments?|\d+ comments?|leave a (?:comment|reply)|print|email|tweet|whatsapp|facebook|twitter|linkedin|copy link|sign in|log in|close|caption|advertisement \w+|(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy).*|more (?:news|stories|articles|from|on|business|sports|in)\b.*|(?:top|latest|trending|popular|related) (?:news|stories|posts|articles|videos)|most (?:read|popular|viewed|shared)|don'?t miss.*|image \d+ of \/? ?\d*|[_\W\d]{1,3})$/i;
 /** Short lines that are bylines, datelines or copyright notices rather than prose. */
-const META_LINE = /^(?:by\s+[\p{Lu}][^.!?]{0,80}|(?:published|updated|posted|last updated|first published)\b.{0,100}|.{0,60}©.{0,140}|copyright\b.{0,160}|(?:tags?|tagged(?: with)?|filed under|categor(?:y|ies)|topics?)\s*:.{0,200}|\(?(?:(?:image|photo|picture|video)\s*)?(?:credits?|source|courtesy|photo|image)s?\s*:.{0,120})$/iu;
+const META_LINE = /^(?:by\s+[^\s\d.!?,;:][^.!?]{0,80}|(?:published|updated|posted|last updated|first published)\b.{0,100}|.{0,60}©.{0,140}|copyright\b.{0,160}|(?:tags?|tagged(?: with)?|filed under|categor(?:y|ies)|topics?)\s*:.{0,200}|\(?(?:(?:image|photo|picture|video)\s*)?(?:credits?|source|courtesy|photo|image)s?\s*:.{0,120})$/i;
 
 function signals(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('role') ?? ''} ${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('data-component') ?? ''}`;
@@ -63,10 +63,23 @@ function removeNoiseBlocks(root: Element): void {
 
 const BOILERPLATE_TAGS = new Set(['p', 'div', 'span', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'a']);
 
+/**
+ * The block's text with whitespace collapsed, or undefined when it is far longer than any
+ * boilerplate line (under 200 characters): an article's wrapper holds all of its text, and is
+ * ruled out from a prefix of it without collapsing the whole.
+ */
+function shortText(el: Element): string | undefined {
+  const raw = el.textContent ?? '';
+  if (raw.length > 1600 && raw.slice(0, 1600).replace(/\s+/g, ' ').trim().length > 400) return undefined;
+  return raw.replace(/\s+/g, ' ').trim();
+}
+
 function removeBoilerplate(root: Element): void {
   for (const el of withTags(root, BOILERPLATE_TAGS)) {
     if (!root.contains(el)) continue;
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/[:.!›»→]+$/, '');
+    const short = shortText(el);
+    if (short === undefined) continue;
+    const text = short.replace(/[:.!›»→]+$/, '');
     if ((text.length < 60 && BOILERPLATE.test(text)) || (text.length < 200 && META_LINE.test(text))) el.remove();
   }
 }
@@ -107,8 +120,8 @@ const TAIL_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'p']);
 function removeTailSections(root: Element): void {
   for (const h of withTags(root, TAIL_TAGS)) {
     if (!root.contains(h)) continue;
-    const text = (h.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/[:.!›»→…]+$/, '');
-    if (text.length >= 60 || !TAIL_MARKER.test(text)) continue;
+    const text = shortText(h)?.replace(/[:.!›»→…]+$/, '');
+    if (text === undefined || text.length >= 60 || !TAIL_MARKER.test(text)) continue;
     let next = h.nextElementSibling;
     h.remove();
     while (next) {

@@ -141,18 +141,33 @@ function copyChildren(from: Node, to: Node, out: Document, baseUrl: string | und
   }
 }
 
+/** Elements that only make sense inside their parent element. */
+const INSIDE_ONLY = new Set(['td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'caption', 'li', 'dd', 'dt']);
+
 /**
  * A detached copy of `doc` for extraction. `baseUrl` is the base relative URLs must resolve
  * against; when the document's own base differs (a detached or test document), link and image
  * URLs are made absolute in the copy, since extractors resolve them against the document's base.
  */
-export function copyForExtraction(doc: Document, baseUrl: string): Document {
+export function copyForExtraction(doc: Document, baseUrl: string, scope?: Element): Document {
   const out = doc.cloneNode(false) as Document;
   const resolveAgainst = doc.baseURI === baseUrl ? undefined : baseUrl;
   const root = doc.documentElement;
   if (!root) return out;
   const html = shallowCopy(root, root.localName, root.getAttributeNames(), out, resolveAgainst);
-  copyChildren(root, html, out, resolveAgainst, false);
+  if (scope && doc.head && doc.body) {
+    // The head (title, metadata) and, in the body, only the scope element.
+    const head = shallowCopy(doc.head, 'head', doc.head.getAttributeNames(), out, resolveAgainst);
+    copyChildren(doc.head, head, out, resolveAgainst, false);
+    const body = shallowCopy(doc.body, 'body', doc.body.getAttributeNames(), out, resolveAgainst);
+    // A table cell or list item cut from its table or list is held in a plain block instead.
+    const inner = INSIDE_ONLY.has(scope.localName) ? out.createElement('div') : shallowCopy(scope, scope.localName, scope.getAttributeNames(), out, resolveAgainst);
+    copyChildren(scope, inner, out, resolveAgainst, true);
+    body.appendChild(inner);
+    html.append(head, body);
+  } else {
+    copyChildren(root, html, out, resolveAgainst, false);
+  }
   out.appendChild(html);
   return out;
 }
