@@ -6,8 +6,8 @@
 
 import { descendants, hasDescendant, textLength } from './dom';
 
-/** Class words sites use for caption boxes that are not <figcaption>. */
-const CAPTION_CLASS = /(?:^|[-_\s])(?:caption|wp-caption-text|image-?credit|photo-?credit)(?:$|[-_\s])/i;
+/** Class words sites use for caption boxes that are not <figcaption> (matched lower-cased, see clean.ts). */
+const CAPTION_CLASS = /(?:^|[-_\s])(?:caption|wp-caption-text|image-?credit|photo-?credit)(?:$|[-_\s])/;
 /** A caption is a sentence or two; a longer block under such a name is prose we keep. */
 const MAX_CAPTION = 500;
 
@@ -16,7 +16,7 @@ const PICTURES = new Set(['img', 'picture']);
 function isCaption(el: Element): boolean {
   if (el.localName === 'figcaption') return true;
   // A classed caption must sit beside a picture: the same class word names article summaries on some sites.
-  if (!CAPTION_CLASS.test(el.getAttribute('class') ?? '')) return false;
+  if (!CAPTION_CLASS.test((el.getAttribute('class') ?? '').toLowerCase())) return false;
   const figure = el.closest('figure');
   const box = figure ?? el.parentElement;
   if (!box || !hasDescendant(box, PICTURES)) return false;
