@@ -3,7 +3,7 @@
  * short boilerplate phrases), nothing keyed to a site, URL or page.
  */
 import { removeCaptions } from './captions';
-import { descendants, hasDescendant, holdsProse, linkDensity, textLength } from './dom';
+import { descendants, hasDescendant, holdsProse, linkDensity, textLength, textLengthUpTo } from './dom';
 import { removeLinkPromos } from './promos';
 
 /**
@@ -96,17 +96,23 @@ const P = new Set(['p']);
 function removeTeasers(root: Element): void {
   for (const el of withTags(root, TEASER_TAGS)) {
     if (!root.contains(el) || insideTag(el, TEASER_NOT_IN)) continue;
-    const len = textLength(el);
+    const len = textLengthUpTo(el, 300);
     if (len === 0 || len > 300) continue;
     if (linkDensity(el, len) > 0.6 && !hasDescendant(el, P)) el.remove();
   }
 }
 
 const TITLE_TAGS = new Set(['h1', 'h2']);
+/**
+ * Spaces, punctuation and symbols of ASCII, Latin-1, the General Punctuation block and CJK, as runs:
+ * what a headline and the page title differ by. Spelled out rather than [^\p{L}\p{N}] with the u
+ * flag, which takes about half a millisecond to compile in each page a clip runs in.
+ */
+const PUNCTUATION = /[\s\u0021-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007e\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u3000-\u303f\uff01-\uff0f]+/g;
 
 /** The headline duplicates the object's title and a byline is metadata: drop them from the top. */
 function removeLeadingTitle(root: Element, title: string): void {
-  const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const norm = (t: string) => t.toLowerCase().replace(PUNCTUATION, ' ').trim();
   const want = norm(title);
   if (!want) return;
   for (const h of withTags(root, TITLE_TAGS).slice(0, 3)) {
@@ -146,7 +152,7 @@ const LIST_NOT_WITH = new Set(['p', 'pre', 'table', 'figure']);
 function removeLinkLists(root: Element): void {
   for (const el of withTags(root, LIST_TAGS)) {
     if (!root.contains(el) || insideTag(el, TABLE)) continue;
-    const len = textLength(el);
+    const len = textLengthUpTo(el, 1500);
     if (len === 0 || len > 1500) continue;
     const links = descendants(el, (d) => d.localName === 'a').length;
     if (links >= 3 && linkDensity(el, len) > 0.8 && !hasDescendant(el, LIST_NOT_WITH)) el.remove();

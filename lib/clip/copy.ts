@@ -113,6 +113,8 @@ function besideBlocks(text: Node): boolean {
   return isBlock(before) && isBlock(after);
 }
 
+const NO_NAMES: readonly string[] = [];
+
 /** Containers and inline wrappers that say nothing without content. */
 const DROP_IF_EMPTY = new Set(['div', 'span', 'section', 'i', 'b', 'em', 'strong', 'small', 'u', 'font', 'label', 'ins', 'noscript']);
 
@@ -129,7 +131,8 @@ function copyChildren(from: Node, to: Node, out: Document, baseUrl: string | und
     } else if (type === 1) {
       const el = child as Element;
       const tag = el.localName;
-      const names = el.getAttributeNames();
+      // Most elements have no attribute: asking first spares an array for each of them.
+      const names = el.hasAttributes() ? el.getAttributeNames() : NO_NAMES;
       if (skipped(el, tag, names) || isChrome(el, tag, names, inArticle)) continue;
       const copy = shallowCopy(el, tag, names, out, baseUrl);
       copyChildren(el, copy, out, baseUrl, inArticle || tag === 'article' || tag === 'main', inPre || tag === 'pre');

@@ -25,6 +25,20 @@ export function textLength(el: Node): number {
 }
 
 /**
+ * `textLength(el)` when that is at most `max`, else some length above `max`: a block that holds an
+ * article's whole text is ruled out from a prefix of it, without collapsing all of it.
+ */
+export function textLengthUpTo(el: Node, max: number): number {
+  const raw = el.textContent ?? '';
+  if (raw.length > 4 * max) {
+    // The collapsed prefix is a prefix of the collapsed whole.
+    const head = readLength(raw.slice(0, 4 * max));
+    if (head > max) return head;
+  }
+  return readLength(raw);
+}
+
+/**
  * The elements under `root` (not `root` itself) in document order, as a static list. A tree
  * walker is the cheapest way to list them: selector engines and live collections (jsdom's
  * especially) cost several times more per element.

@@ -16,15 +16,20 @@ const MIN_PROSE = 500;
 export function articleScope(doc: Document): Element | undefined {
   const body = doc.body;
   if (!body) return undefined;
-  // One pass over the paragraphs, each adding its length to every element above it.
-  const held = new Map<Element, number>();
+  // Paragraph text by parent first: paragraphs share a few parents, and only those walk up the tree.
+  const byParent = new Map<Element, number>();
   let prose = 0;
   for (const p of body.getElementsByTagName('p')) {
     const length = (p.textContent ?? '').length;
+    const parent = p.parentElement;
     prose += length;
-    for (let up = p.parentElement; up && up !== body; up = up.parentElement) held.set(up, (held.get(up) ?? 0) + length);
+    if (parent && parent !== body) byParent.set(parent, (byParent.get(parent) ?? 0) + length);
   }
   if (prose < MIN_PROSE) return undefined;
+  const held = new Map<Element, number>();
+  for (const [parent, length] of byParent) {
+    for (let up: Element | null = parent; up && up !== body; up = up.parentElement) held.set(up, (held.get(up) ?? 0) + length);
+  }
   // Elements holding more than half of the text are nested in one another: the deepest is the smallest.
   let best: Element | undefined;
   let bestDepth = -1;
