@@ -1,9 +1,9 @@
 /**
  * Article mode: the main content of the page as a detached element. Readability runs on a lean copy
- * of the page (copy.ts), defuddle on another only when Readability finds too little; the longer
- * plausible result wins. Each result is first cleaned of blocks that are not the article (comments,
- * related links, share bars, sign-up boxes, captions) by the signals such blocks have everywhere,
- * not by site.
+ * (copy.ts) of the part of the page that holds its prose (scope.ts), defuddle on a copy of the whole
+ * page only when Readability finds too little; the longer plausible result wins. Each result is
+ * first cleaned of blocks that are not the article (comments, related links, share bars, sign-up
+ * boxes, captions) by the signals such blocks have everywhere, not by site.
  *
  * Size (esbuild, minified, gzip -9, whole lib/clip): about 53 KB, of which defuddle is about 30 KB
  * and Readability about 11 KB. Dropping the defuddle fallback would leave about 23 KB.
