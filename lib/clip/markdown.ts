@@ -55,6 +55,12 @@ function isFootnoteReference(el: Element): boolean {
   return href.startsWith('#') && /^\[?\d{1,4}\]?$/.test((el.textContent ?? '').trim());
 }
 
+/**
+ * What any of Turndown's 13 escapes (or ours, `<`) would change. Most text nodes hold none of it, and
+ * they skip the 14 replacements, each a pattern compiled afresh in every page a clip runs in.
+ */
+const NEEDS_ESCAPE = /[\\*`[\]_<]|^(?:[-=>]|\+ |#{1,6} |~~~|\d+\. )/;
+
 export interface MarkdownOptions {
   /** Base for relative URLs (page URL, or `<base href>`). */
   baseUrl: string;
@@ -73,7 +79,7 @@ export function createConverter({ baseUrl, imageUrl = safeImageUrl }: MarkdownOp
   });
   // Turndown leaves "<" alone in text; escape it so text such as "<img onerror=…>" stays text.
   const escapeMarkdown = service.escape.bind(service);
-  service.escape = (text: string) => escapeMarkdown(text).replace(/</g, '\\<');
+  service.escape = (text: string) => (NEEDS_ESCAPE.test(text) ? escapeMarkdown(text).replace(/</g, '\\<') : text);
 
   // The plugin's `keep` would pass some tables through as raw HTML; prepareTables() flattens
   // those tables first and this proxy drops the keep, so tables are always markdown or text.

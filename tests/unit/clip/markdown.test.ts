@@ -1,4 +1,5 @@
-import { htmlToMarkdown } from '../../../lib/clip/markdown';
+import TurndownService from 'turndown';
+import { createConverter, htmlToMarkdown } from '../../../lib/clip/markdown';
 import { loadDocument, parseHtml } from './helpers';
 
 const base = 'https://example.com/blog/';
@@ -97,5 +98,23 @@ describe('htmlToMarkdown', () => {
     const doc = parseHtml('<custom-el>inside <blink>blink</blink></custom-el><script>evil()</script><p>after</p>');
     const md = htmlToMarkdown(doc.body, { baseUrl: base });
     expect(md).toBe('inside blink\n\nafter');
+  });
+});
+
+describe('text escaping', () => {
+  it('escapes exactly as Turndown does (plus "<"), also when it skips the replacements', () => {
+    const ours = createConverter({ baseUrl: 'https://example.com/' });
+    const turndown = new TurndownService();
+    const samples = [
+      'plain words, with commas. And full stops', '- starts like a list', '+ plus item', '+no space', '== setext', 'a = b',
+      '## heading', '####### seven', '#tag', '`code`', '~~~ fence', '~~ two', '[link]', 'a]b', '> quote', 'a > b', 'snake_case',
+      '12. numbered', '12.5 percent', '1) paren', 'back\\slash', '2 * 3', '<img onerror=x>', 'a < b', 'ends with -', '',
+    ];
+    // Every printable ASCII character at the start, in the middle and at the end, alone and before ". ".
+    for (let code = 32; code < 127; code++) {
+      const c = String.fromCharCode(code);
+      samples.push(c, `${c} x`, `x${c}y`, `${c}${c}${c} x`, `${c}. x`, `9${c} x`);
+    }
+    for (const text of samples) expect(ours.escape(text), JSON.stringify(text)).toBe(turndown.escape(text).replace(/</g, '\\<'));
   });
 });
