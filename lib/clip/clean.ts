@@ -3,7 +3,7 @@
  * short boilerplate phrases), nothing keyed to a site, URL or page.
  */
 import { removeCaptions } from './captions';
-import { descendants, hasDescendant, holdsProse, linkDensity, textLength, textLengthUpTo } from './dom';
+import { descendants, hasDescendant, holdsProse, linkDensity, shortTextOf, textLength } from './dom';
 import { removeLinkPromos } from './promos';
 
 /**
@@ -67,21 +67,13 @@ function removeNoiseBlocks(root: Element): void {
 
 const BOILERPLATE_TAGS = new Set(['p', 'div', 'span', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'a']);
 
-/**
- * The block's text with whitespace collapsed, or undefined when it is far longer than any
- * boilerplate line (under 200 characters): an article's wrapper holds all of its text, and is
- * ruled out from a prefix of it without collapsing the whole.
- */
-function shortText(el: Element): string | undefined {
-  const raw = el.textContent ?? '';
-  if (raw.length > 1600 && raw.slice(0, 1600).replace(/\s+/g, ' ').trim().length > 400) return undefined;
-  return raw.replace(/\s+/g, ' ').trim();
-}
+/** Longest text, before trailing punctuation is dropped, that is checked for boilerplate (lines are under 200). */
+const LINE_MAX = 400;
 
 function removeBoilerplate(root: Element): void {
   for (const el of withTags(root, BOILERPLATE_TAGS)) {
     if (!root.contains(el)) continue;
-    const short = shortText(el);
+    const short = shortTextOf(el, LINE_MAX);
     if (short === undefined) continue;
     const text = short.replace(/[:.!›»→]+$/, '').toLowerCase();
     if ((text.length < 60 && BOILERPLATE.test(text)) || (text.length < 200 && META_LINE.test(text))) el.remove();
@@ -96,8 +88,8 @@ const P = new Set(['p']);
 function removeTeasers(root: Element): void {
   for (const el of withTags(root, TEASER_TAGS)) {
     if (!root.contains(el) || insideTag(el, TEASER_NOT_IN)) continue;
-    const len = textLengthUpTo(el, 300);
-    if (len === 0 || len > 300) continue;
+    const len = shortTextOf(el, 300)?.length;
+    if (!len) continue;
     if (linkDensity(el, len) > 0.6 && !hasDescendant(el, P)) el.remove();
   }
 }
@@ -130,7 +122,7 @@ const TAIL_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'p']);
 function removeTailSections(root: Element): void {
   for (const h of withTags(root, TAIL_TAGS)) {
     if (!root.contains(h)) continue;
-    const text = shortText(h)?.replace(/[:.!›»→…]+$/, '');
+    const text = shortTextOf(h, LINE_MAX)?.replace(/[:.!›»→…]+$/, '');
     if (text === undefined || text.length >= 60 || !TAIL_MARKER.test(text.toLowerCase())) continue;
     let next = h.nextElementSibling;
     h.remove();
@@ -152,8 +144,8 @@ const LIST_NOT_WITH = new Set(['p', 'pre', 'table', 'figure']);
 function removeLinkLists(root: Element): void {
   for (const el of withTags(root, LIST_TAGS)) {
     if (!root.contains(el) || insideTag(el, TABLE)) continue;
-    const len = textLengthUpTo(el, 1500);
-    if (len === 0 || len > 1500) continue;
+    const len = shortTextOf(el, 1500)?.length;
+    if (!len) continue;
     const links = descendants(el, (d) => d.localName === 'a').length;
     if (links >= 3 && linkDensity(el, len) > 0.8 && !hasDescendant(el, LIST_NOT_WITH)) el.remove();
   }

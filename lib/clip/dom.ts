@@ -15,9 +15,13 @@ export function parseInert(html: string, doc: Document): Document {
   return new Parser().parseFromString(html, 'text/html');
 }
 
-/** Length of text as read: runs of whitespace count as one space, none at the ends. */
+/** Text as read: runs of whitespace as one space, none at the ends. */
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 function readLength(text: string): number {
-  return text.replace(/\s+/g, ' ').trim().length;
+  return collapse(text).length;
 }
 
 export function textLength(el: Node): number {
@@ -25,17 +29,16 @@ export function textLength(el: Node): number {
 }
 
 /**
- * `textLength(el)` when that is at most `max`, else some length above `max`: a block that holds an
- * article's whole text is ruled out from a prefix of it, without collapsing all of it.
+ * The element's text with whitespace collapsed (what textLength counts), or undefined when that is
+ * longer than `max`: a block holding an article's whole text is ruled out from a prefix of it,
+ * without collapsing all of it.
  */
-export function textLengthUpTo(el: Node, max: number): number {
+export function shortTextOf(el: Node, max: number): string | undefined {
   const raw = el.textContent ?? '';
-  if (raw.length > 4 * max) {
-    // The collapsed prefix is a prefix of the collapsed whole.
-    const head = readLength(raw.slice(0, 4 * max));
-    if (head > max) return head;
-  }
-  return readLength(raw);
+  // The collapsed prefix is a prefix of the collapsed whole.
+  if (raw.length > 4 * max && collapse(raw.slice(0, 4 * max)).length > max) return undefined;
+  const text = collapse(raw);
+  return text.length <= max ? text : undefined;
 }
 
 /**
