@@ -2,9 +2,14 @@
  * HTML → markdown for Anytype's paste path (FACTS.md: headings, lists, GFM tables, fenced code and
  * quotes survive; raw HTML does not). Every element either maps to markdown or is dropped to its
  * text, so no tag of the page reaches the vault; URLs are made absolute and scheme-checked.
+ *
+ * One walk over the tree, one rule per element kind. The output follows Turndown's conventions
+ * (blocks apart by one blank line, `-   ` list items, `_em_`, `**strong**`, the same escapes); a
+ * converter of our own because a clip runs in a fresh page each time, and Turndown's general rule
+ * engine cost more on that first run than all of its conversion work.
  */
-import { tables, strikethrough, taskListItems } from '@joplin/turndown-plugin-gfm';
-import TurndownService from 'turndown';
+import { BLOCK_TAGS, collapsedTexts, escapeMarkdown } from './markdown-text';
+import { tableMarkdown } from './markdown-table';
 import { hasDescendant } from './dom';
 import { prepareTables } from './tables';
 import { imageSource, safeImageUrl, safeLinkUrl } from './url';
@@ -12,8 +17,18 @@ import { imageSource, safeImageUrl, safeLinkUrl } from './url';
 /** Elements whose content is never reading matter (or is active content). */
 const DROP = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'math',
-  'button', 'input', 'select', 'textarea', 'dialog', 'audio', 'video', 'map', 'head', 'title', 'meta', 'link',
+  'button', 'select', 'textarea', 'dialog', 'audio', 'video', 'map', 'head', 'title', 'meta', 'link', 'source', 'track',
 ]);
+
+/** Not walked for text: dropped, or written from their raw text (code blocks). */
+const NOT_COLLAPSED = new Set([...DROP, 'pre']);
+
+export interface MarkdownOptions {
+  /** Base for relative URLs (page URL, or `<base href>`). */
+  baseUrl: string;
+  /** Chooses what an image's destination is (default: its safe absolute URL); the clipper marks images to inline. */
+  imageUrl?: (source: string | null, baseUrl: string) => string | undefined;
+}
 
 function codeLanguage(pre: Element): string {
   const code = pre.querySelector('code');
@@ -29,10 +44,15 @@ function codeLanguage(pre: Element): string {
   return '';
 }
 
-function fence(code: string): string {
-  // The fence must be longer than any backtick run inside the code, or the block ends early.
-  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
-  return '`'.repeat(Math.max(3, longest + 1));
+/** A run of `mark` longer than any run of it inside `text`, at least `min` long: it cannot end early. */
+function fenceFor(text: string, mark: string, min: number): string {
+  let longest = 0;
+  let run = 0;
+  for (const char of text) {
+    run = char === mark ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return mark.repeat(Math.max(min, longest + 1));
 }
 
 function linkTitle(el: Element): string {
@@ -56,113 +76,221 @@ function isFootnoteReference(el: Element): boolean {
 }
 
 /**
- * What any of Turndown's 13 escapes (or ours, `<`) would change. Most text nodes hold none of it, and
- * they skip the 14 replacements, each a pattern compiled afresh in every page a clip runs in.
+ * Inline markup around `content`, with its edge whitespace moved outside: `_ a_` is not emphasis.
+ * Markup cannot span blocks: around content holding a blank line it would only show as text.
  */
-const NEEDS_ESCAPE = /[\\*`[\]_<]|^(?:[-=>]|\+ |#{1,6} |~~~|\d+\. )/;
-
-export interface MarkdownOptions {
-  /** Base for relative URLs (page URL, or `<base href>`). */
-  baseUrl: string;
-  /** Chooses what an image's destination is (default: its safe absolute URL); the clipper marks images to inline. */
-  imageUrl?: (source: string | null, baseUrl: string) => string | undefined;
+function around(content: string, mark: string): string {
+  const inner = content.trim();
+  if (!inner || inner.includes('\n\n')) return content;
+  const lead = content.slice(0, content.length - content.trimStart().length);
+  const trail = content.slice(content.trimEnd().length);
+  return lead + mark + inner + mark + trail;
 }
 
-export function createConverter({ baseUrl, imageUrl = safeImageUrl }: MarkdownOptions): TurndownService {
-  const service = new TurndownService({
-    headingStyle: 'atx',
-    bulletListMarker: '-',
-    codeBlockStyle: 'fenced',
-    emDelimiter: '_',
-    strongDelimiter: '**',
-    hr: '---',
-  });
-  // Turndown leaves "<" alone in text; escape it so text such as "<img onerror=…>" stays text.
-  const escapeMarkdown = service.escape.bind(service);
-  service.escape = (text: string) => (NEEDS_ESCAPE.test(text) ? escapeMarkdown(text).replace(/</g, '\\<') : text);
+/** Appends a block or inline piece: blocks are apart by at most one blank line, whichever side asks. */
+function join(out: string, piece: string): string {
+  if (!piece) return out;
+  let end = out.length;
+  while (end > 0 && out.charCodeAt(end - 1) === 10) end--;
+  let start = 0;
+  while (start < piece.length && piece.charCodeAt(start) === 10) start++;
+  if (end === out.length && start === 0) return out + piece;
+  const newlines = Math.min(2, Math.max(out.length - end, start));
+  return out.slice(0, end) + '\n\n'.slice(0, newlines) + piece.slice(start);
+}
 
-  // The plugin's `keep` would pass some tables through as raw HTML; prepareTables() flattens
-  // those tables first and this proxy drops the keep, so tables are always markdown or text.
-  const tablesHost = {
-    options: service.options,
-    isCodeBlock: () => false,
-    keep: () => tablesHost,
-    addRule: (key: string, rule: TurndownService.Rule) => {
-      service.addRule(key, rule);
-      return tablesHost;
-    },
-  };
-  tables(tablesHost as unknown as TurndownService);
-  service.use([strikethrough, taskListItems]);
+function trimNewlines(text: string): string {
+  return text.replace(/^\n+|\n+$/g, '');
+}
 
-  service.remove((node) => DROP.has(node.nodeName.toLowerCase()));
+/** The next sibling that writes something: whitespace-only text between elements writes nothing. */
+function hasNextContent(node: Node, texts: ReadonlyMap<Node, string>): boolean {
+  for (let next = node.nextSibling; next; next = next.nextSibling) {
+    if (next.nodeType === 1 || texts.get(next)) return true;
+  }
+  return false;
+}
 
-  service.addRule('fencedCode', {
-    filter: (node) => node.nodeName === 'PRE',
-    replacement: (_content, node) => {
-      const el = node as Element;
-      const code = (el.textContent ?? '').replace(/\n$/, '');
-      const f = fence(code);
-      return `\n\n${f}${codeLanguage(el)}\n${code}\n${f}\n\n`;
-    },
-  });
+class MarkdownWriter {
+  private readonly texts: Map<Node, string>;
 
-  service.addRule('safeLink', {
-    filter: (node) => node.nodeName === 'A',
-    replacement: (content, node) => {
-      const el = node as Element;
-      const text = content.trim();
-      if (isFootnoteReference(el)) return `[${text.replace(/^\\?\[|\\?\]$/g, '')}]`.replace(/[[\]]/g, '\\$&');
-      const raw = el.getAttribute('href');
-      // In-page anchors do not exist once the text is in Anytype: keep the text only.
-      if (!raw || raw.trim().startsWith('#')) return content;
-      const url = safeLinkUrl(raw, baseUrl);
-      if (!url || !text) return content;
-      return `[${content}](${destination(url)}${linkTitle(el)})`;
-    },
-  });
+  constructor(
+    root: Node,
+    private readonly baseUrl: string,
+    private readonly imageUrl: NonNullable<MarkdownOptions['imageUrl']>,
+  ) {
+    this.texts = collapsedTexts(root, NOT_COLLAPSED);
+  }
 
-  service.addRule('safeImage', {
-    filter: (node) => node.nodeName === 'IMG',
-    replacement: (_content, node) => {
-      const el = node as Element;
-      // 1×1 images are tracking pixels, not pictures.
-      if (el.getAttribute('width') === '1' && el.getAttribute('height') === '1') return '';
-      const url = imageUrl(imageSource(el), baseUrl);
-      if (!url) return '';
-      return `![${escapeAlt(el.getAttribute('alt') ?? '')}](${destination(url)}${linkTitle(el)})`;
-    },
-  });
+  children(parent: Node): string {
+    let out = '';
+    for (let node = parent.firstChild; node; node = node.nextSibling) {
+      const type = node.nodeType;
+      if (type === 3 || type === 4) out = join(out, escapeMarkdown(this.texts.get(node) ?? ''));
+      else if (type === 1) out = join(out, this.element(node as Element));
+    }
+    return out;
+  }
 
-  // A <picture>'s <source> elements are alternatives of its <img>; the img rule picks the best.
-  service.addRule('pictureSource', { filter: ['source', 'track'], replacement: () => '' });
+  /** The element's collapsed text as it is, for code spans: nothing in them is markdown. */
+  private plainText(el: Element): string {
+    let text = '';
+    const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) text += this.texts.get(node) ?? '';
+    return text;
+  }
 
-  service.addRule('footnoteMarker', {
-    filter: (node) => node.nodeName === 'SUP' && node.textContent?.trim() !== '',
-    replacement: (content) => content,
-  });
-  return service;
+  private element(el: Element): string {
+    const tag = el.localName;
+    switch (tag) {
+      case 'p':
+      case 'div':
+        return this.block(el);
+      case 'br':
+        return '  \n';
+      case 'hr':
+        return '\n\n---\n\n';
+      case 'h1':
+      case 'h2':
+      case 'h3':
+      case 'h4':
+      case 'h5':
+      case 'h6': {
+        const text = this.children(el).replace(/\s*\n\s*/g, ' ').trim();
+        return text ? `\n\n${'#'.repeat(Number(tag[1]))} ${text}\n\n` : '\n\n';
+      }
+      case 'blockquote': {
+        const content = trimNewlines(this.children(el));
+        return content.trim() ? `\n\n${content.replace(/^/gm, '> ')}\n\n` : '\n\n';
+      }
+      case 'ul':
+      case 'ol': {
+        const parent = el.parentElement;
+        // A sub-list closing its item continues the item's last line.
+        if (parent?.localName === 'li' && parent.lastElementChild === el) return `\n${this.children(el)}`;
+        return `\n\n${this.children(el)}\n\n`;
+      }
+      case 'li':
+        return this.listItem(el);
+      case 'pre':
+        return this.codeBlock(el);
+      case 'code':
+        return this.codeSpan(el);
+      case 'a':
+        return this.link(el);
+      case 'img':
+        return this.image(el);
+      case 'em':
+      case 'i':
+        return around(this.children(el), '_');
+      case 'strong':
+      case 'b':
+        return around(this.children(el), '**');
+      case 'del':
+      case 's':
+      case 'strike':
+        return around(this.children(el), '~~');
+      case 'table':
+        return tableMarkdown(el, (cell) => this.children(cell));
+      case 'input':
+        // A task list's checkbox; other form controls are not reading matter.
+        if (el.getAttribute('type') !== 'checkbox' || el.parentElement?.localName !== 'li') return '';
+        return (el as HTMLInputElement).checked || el.hasAttribute('checked') ? '[x] ' : '[ ] ';
+      default:
+        if (DROP.has(tag)) return '';
+        return BLOCK_TAGS.has(tag) ? this.block(el) : this.children(el);
+    }
+  }
+
+  private block(el: Element): string {
+    // Spaces kept beside a picture that wrote nothing must not indent the line (four make it code).
+    return `\n\n${this.children(el).replace(/^ +/, '')}\n\n`;
+  }
+
+  private listItem(li: Element): string {
+    let content = this.children(li);
+    if (!content.trim()) return '\n\n';
+    const list = li.parentElement;
+    let marker = '-   ';
+    if (list?.localName === 'ol') {
+      let index = 0;
+      for (let before = li.previousElementSibling; before; before = before.previousElementSibling) index++;
+      const start = Number.parseInt(list.getAttribute('start') ?? '', 10);
+      marker = `${(Number.isNaN(start) ? 1 : start) + index}.  `;
+    }
+    // An item holding paragraphs keeps its trailing line break, so the next item stays apart.
+    const paragraphs = content.endsWith('\n');
+    content = trimNewlines(content) + (paragraphs ? '\n' : '');
+    content = content.replace(/\n/g, `\n${' '.repeat(marker.length)}`);
+    return marker + content + (hasNextContent(li, this.texts) ? '\n' : '');
+  }
+
+  private codeBlock(pre: Element): string {
+    const code = (pre.textContent ?? '').replace(/\n$/, '');
+    const fence = fenceFor(code, '`', 3);
+    return `\n\n${fence}${codeLanguage(pre)}\n${code}\n${fence}\n\n`;
+  }
+
+  private codeSpan(el: Element): string {
+    const content = this.plainText(el);
+    const text = content.trim();
+    if (!text) return content;
+    const lead = content.slice(0, content.length - content.trimStart().length);
+    const trail = content.slice(content.trimEnd().length);
+    const fence = fenceFor(text, '`', 1);
+    // A span starting or ending with a backtick needs a space between it and the fence.
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${lead}${fence}${pad}${text}${pad}${fence}${trail}`;
+  }
+
+  private link(el: Element): string {
+    const content = this.children(el);
+    const text = content.trim();
+    // A link around blocks (a teaser card) cannot be written as one: its blocks are kept as they are.
+    if (!text || text.includes('\n\n')) return content;
+    const lead = content.slice(0, content.length - content.trimStart().length);
+    const trail = content.slice(content.trimEnd().length);
+    return lead + this.linkMarkdown(el, text) + trail;
+  }
+
+  private linkMarkdown(el: Element, text: string): string {
+    if (isFootnoteReference(el)) return `[${text.replace(/^\\?\[|\\?\]$/g, '')}]`.replace(/[[\]]/g, '\\$&');
+    const raw = el.getAttribute('href');
+    // In-page anchors do not exist once the text is in Anytype: keep the text only.
+    if (!raw || raw.trim().startsWith('#')) return text;
+    const url = safeLinkUrl(raw, this.baseUrl);
+    return url ? `[${text}](${destination(url)}${linkTitle(el)})` : text;
+  }
+
+  private image(el: Element): string {
+    // 1×1 images are tracking pixels, not pictures.
+    if (el.getAttribute('width') === '1' && el.getAttribute('height') === '1') return '';
+    const url = this.imageUrl(imageSource(el), this.baseUrl);
+    if (!url) return '';
+    return `![${escapeAlt(el.getAttribute('alt') ?? '')}](${destination(url)}${linkTitle(el)})`;
+  }
 }
 
 const TABLE = new Set(['table']);
 
 /** Converts an element or fragment (never a string: page data is not re-parsed as HTML here). */
-export function htmlToMarkdown(root: Element | DocumentFragment, options: MarkdownOptions): string {
-  // Turndown converts a copy of its own. A copy of ours, to reshape tables in, is made only when
-  // there are tables: a deep copy is the dearest DOM work here (most articles have none).
+export function htmlToMarkdown(root: Element | DocumentFragment, { baseUrl, imageUrl = safeImageUrl }: MarkdownOptions): string {
+  // Tables are reshaped in a copy, made only when there are tables (most articles have none).
   let work = root;
   if (hasDescendant(root, TABLE)) {
     work = root.cloneNode(true) as Element | DocumentFragment;
     prepareTables(work);
   }
-  const md = createConverter(options).turndown(work as unknown as HTMLElement);
-  return tidy(md);
+  const markdown = new MarkdownWriter(work, baseUrl, imageUrl).children(work);
+  return tidy(markdown);
 }
 
 /** Collapses the blank-line runs left by dropped blocks and trims trailing spaces except hard breaks. */
 export function tidy(md: string): string {
   return md
     .replace(/[ \t]+$/gm, (m) => (m === '  ' ? m : ''))
+    // A hard break only breaks a line followed by another.
+    .replace(/ {2}\n(?=\n|$)/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -1,5 +1,6 @@
 import TurndownService from 'turndown';
-import { createConverter, htmlToMarkdown } from '../../../lib/clip/markdown';
+import { htmlToMarkdown } from '../../../lib/clip/markdown';
+import { escapeMarkdown } from '../../../lib/clip/markdown-text';
 import { loadDocument, parseHtml } from './helpers';
 
 const base = 'https://example.com/blog/';
@@ -101,9 +102,57 @@ describe('htmlToMarkdown', () => {
   });
 });
 
+describe('htmlToMarkdown whitespace and inline markup', () => {
+  const md = (html: string) => htmlToMarkdown(parseHtml(`<body>${html}</body>`).body, { baseUrl: base });
+
+  it('collapses whitespace as a browser renders it, across element edges', () => {
+    expect(md('<p>  one\n\t two <b> three</b> <i>four </i> five  </p>')).toBe('one two **three** _four_ five');
+    expect(md('<p>a<span> </span>b</p>')).toBe('a b');
+  });
+
+  it('moves edge whitespace out of emphasis and links', () => {
+    expect(md('<p>a<em> b </em>c <a href="/x"> link </a>d</p>')).toBe('a _b_ c [link](https://example.com/x) d');
+  });
+
+  it('writes no markup around blocks, where it could not apply', () => {
+    expect(md('<em><p>one</p><p>two</p></em>')).toBe('one\n\ntwo');
+    expect(md('<a href="/card"><h3>Title</h3><p>Teaser</p></a>')).toBe('### Title\n\nTeaser');
+    expect(md('<a href="/pic"><div><img src="/p.png" alt="p"></div></a>')).toBe('[![p](https://example.com/p.png)](https://example.com/pic)');
+  });
+
+  it('never indents a line into a code block with spaces left by dropped pictures', () => {
+    const pixel = '<img src="/t.gif" width="1" height="1"> ';
+    expect(md(`<p>${pixel.repeat(5)}text</p>`)).toBe('text');
+    expect(md('<p><picture>\n<source srcset="/a.webp">\n<img src="/a.png" alt="a">\n</picture>\n<cite>Credit</cite></p>')).toBe(
+      '![a](https://example.com/a.png) Credit',
+    );
+  });
+
+  it('keeps hard breaks inside a block, not before a blank line', () => {
+    expect(md('<p><strong>Name<br></strong>Place<br></p><p>Next</p>')).toBe('**Name**  \nPlace\n\nNext');
+  });
+
+  it('writes a heading on one line', () => {
+    expect(md('<h2>Part<br>one</h2><h3> </h3>')).toBe('## Part one');
+  });
+
+  it('writes inline code with a fence longer than its backticks', () => {
+    expect(md('<p>Run <code>a `b` c</code> and <code>``</code></p>')).toBe('Run ``a `b` c`` and ``` `` ```');
+  });
+
+  it('numbers ordered lists from their start and writes task checkboxes', () => {
+    expect(md('<ol start="3"><li>three</li><li>four</li></ol>')).toBe('3.  three\n4.  four');
+    expect(md('<ul><li><input type="checkbox" checked> done</li><li><input type="checkbox"> todo</li></ul>')).toBe('-   [x] done\n-   [ ] todo');
+  });
+
+  it('writes tables without a heading row, with spans and pipes, as GFM tables', () => {
+    const table = md('<table><caption>Scores</caption><tr><td colspan="2">a | b</td></tr><tr><td>1</td><td>2</td></tr></table>');
+    expect(table).toBe('Scores\n\n|     |     |\n| --- | --- |\n| a \\| b |     |\n| 1   | 2   |');
+  });
+});
+
 describe('text escaping', () => {
   it('escapes exactly as Turndown does (plus "<"), also when it skips the replacements', () => {
-    const ours = createConverter({ baseUrl: 'https://example.com/' });
     const turndown = new TurndownService();
     const samples = [
       'plain words, with commas. And full stops', '- starts like a list', '+ plus item', '+no space', '== setext', 'a = b',
@@ -115,6 +164,6 @@ describe('text escaping', () => {
       const c = String.fromCharCode(code);
       samples.push(c, `${c} x`, `x${c}y`, `${c}${c}${c} x`, `${c}. x`, `9${c} x`);
     }
-    for (const text of samples) expect(ours.escape(text), JSON.stringify(text)).toBe(turndown.escape(text).replace(/</g, '\\<'));
+    for (const text of samples) expect(escapeMarkdown(text), JSON.stringify(text)).toBe(turndown.escape(text).replace(/</g, '\\<'));
   });
 });

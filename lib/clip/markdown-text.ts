@@ -1,0 +1,89 @@
+/**
+ * Text for the markdown converter: whitespace collapsed the way a browser renders it, and escaped
+ * so that no text of the page reads as markdown syntax (or as HTML) once it is in the vault.
+ */
+
+/** Elements that start a new block: whitespace at their edges renders nothing. */
+export const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'audio', 'blockquote', 'body', 'canvas', 'center', 'dd', 'dir', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'html', 'isindex', 'li', 'main', 'menu', 'nav', 'noframes', 'noscript', 'ol', 'output', 'p', 'pre',
+  'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+
+/**
+ * Each text node under `root` with its whitespace as rendered: runs of spaces, tabs and line
+ * breaks as one space, none at the start or end of a block or line, and none doubled across
+ * element edges (`a <b> c</b>` has one space). Nothing under `skip` (whole-text elements such as
+ * <pre>, and dropped ones) is read. The page is not changed: the texts are returned by node.
+ */
+export function collapsedTexts(root: Node, skip: ReadonlySet<string>): Map<Node, string> {
+  const texts = new Map<Node, string>();
+  let last: Node | undefined;
+  let lastText = '';
+  let keepLeadingSpace = false;
+  const endLine = () => {
+    if (last && lastText.endsWith(' ')) texts.set(last, lastText.slice(0, -1));
+    last = undefined;
+    keepLeadingSpace = false;
+  };
+  const walk = (parent: Node) => {
+    for (let node = parent.firstChild; node; node = node.nextSibling) {
+      const type = node.nodeType;
+      if (type === 3 || type === 4) {
+        let text = (node as CharacterData).data.replace(/[ \r\n\t]+/g, ' ');
+        if (text.startsWith(' ') && !keepLeadingSpace && (!last || lastText.endsWith(' '))) text = text.slice(1);
+        texts.set(node, text);
+        if (text) {
+          last = node;
+          lastText = text;
+          keepLeadingSpace = false;
+        }
+      } else if (type === 1) {
+        const tag = (node as Element).localName;
+        if (BLOCK_TAGS.has(tag) || tag === 'br') endLine();
+        else if (tag === 'img') {
+          // A picture writes something of its own: the spaces beside it are kept.
+          last = undefined;
+          keepLeadingSpace = true;
+        } else if (last) keepLeadingSpace = false;
+        if (!skip.has(tag)) walk(node);
+      }
+    }
+  };
+  walk(root);
+  endLine();
+  return texts;
+}
+
+/**
+ * What would read as markdown: anywhere, the characters below; at the start of a text, what opens
+ * a list, a heading, a quote or a fence. Most text has none, and skips the replacements.
+ */
+const NEEDS_ESCAPE = /[\\*`[\]_<]|^(?:[-=>]|\+ |#{1,6} |~~~|\d+\. )/;
+
+const ESCAPES: readonly [RegExp, string][] = [
+  [/\\/g, '\\\\'],
+  [/\*/g, '\\*'],
+  [/^-/, '\\-'],
+  [/^\+ /, '\\+ '],
+  [/^(=+)/, '\\$1'],
+  [/^(#{1,6}) /, '\\$1 '],
+  [/`/g, '\\`'],
+  [/^~~~/, '\\~~~'],
+  [/\[/g, '\\['],
+  [/\]/g, '\\]'],
+  [/^>/, '\\>'],
+  [/_/g, '\\_'],
+  [/^(\d+)\. /, '$1\\. '],
+  // Markdown passes inline HTML through; "<img onerror=…>" in the page's text must stay text.
+  [/</g, '\\<'],
+];
+
+/** `text` with every character that would read as markdown syntax (or HTML) escaped. */
+export function escapeMarkdown(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  let escaped = text;
+  for (const [pattern, replacement] of ESCAPES) escaped = escaped.replace(pattern, replacement);
+  return escaped;
+}
