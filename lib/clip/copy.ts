@@ -3,7 +3,8 @@
  * never get the live page. The copy is the DOM's own deep clone (native code in a browser, several
  * times faster than copying node by node from script), then pruned of what no extractor keeps and
  * the markdown converter would drop anyway: scripts, styles, SVG, form controls, embeds, hidden
- * elements, the page's own chrome, comments, whitespace between blocks and wrappers left empty.
+ * elements, the page's own chrome and wrappers left empty. Comments and whitespace between blocks
+ * stay: no extractor reads them, and the converter collapses whitespace as it writes.
  * Inline `style` attributes go once their one useful signal (hidden or not) has been read: no
  * extractor or converter of ours reads styles afterwards.
  */
@@ -39,40 +40,15 @@ function isChrome(el: Element, inArticle: boolean): boolean {
   return !holdsProse(el);
 }
 
-/** Tags around which whitespace renders nothing. */
-const BLOCK = new Set([
-  'html', 'head', 'body', 'title', 'meta', 'base', 'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div',
-  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
-  'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td',
-  'th', 'caption', 'ul', 'colgroup', 'col',
-]);
-
-function isBlock(node: Node | null): boolean {
-  return node === null || (node.nodeType === 1 && BLOCK.has((node as Element).localName));
-}
-
-/**
- * Comments, and whitespace-only text between two blocks (or at a block's edge): it renders nothing,
- * yet it is about two nodes in five of a typical page, and every extractor walk and the converter
- * pay for it. Whitespace next to inline content separates words and is kept.
- */
-function removeSilentText(root: Element): void {
-  const walker = root.ownerDocument.createTreeWalker(root, 4 | 128 /* NodeFilter.SHOW_TEXT | SHOW_COMMENT */);
-  const comments: ChildNode[] = [];
-  const blank: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === 8) comments.push(node as Comment);
-    else if (!/\S/.test((node as Text).data)) blank.push(node as Text);
-  }
-  for (const comment of comments) comment.remove();
-  for (const text of blank) {
-    const parent = text.parentElement;
-    if (parent && isBlock(parent) && isBlock(text.previousSibling) && isBlock(text.nextSibling) && !parent.closest('pre')) text.remove();
-  }
-}
-
 /** Containers and inline wrappers that say nothing without content. */
 const DROP_IF_EMPTY = 'div,span,section,i,b,em,strong,small,u,font,label,ins,noscript';
+/** Containers around which whitespace renders nothing: holding only whitespace, they are empty too. */
+const BLOCK_WRAPPERS = new Set(['div', 'section']);
+
+function isEmpty(el: Element): boolean {
+  if (el.firstChild === null) return true;
+  return el.firstElementChild === null && BLOCK_WRAPPERS.has(el.localName) && !/\S/.test(el.textContent ?? '');
+}
 
 /** Link and image URLs an extractor copies out as they are: resolved here when the page's own base would be wrong. */
 const URL_ATTRS = [
@@ -101,13 +77,12 @@ function prune(root: Element, inArticle: boolean): void {
   }
   // Prose is judged on what is left: text of scripts and hidden blocks is not reading matter.
   for (const el of root.querySelectorAll(CHROME)) if (isChrome(el, inArticle)) el.remove();
-  removeSilentText(root);
   // Emptied wrappers (ad slots whose script is gone, icon and spacer elements) hold no text and no
   // picture. Last to first, so a wrapper emptied by removing its empty children goes too.
   const wrappers = root.querySelectorAll(DROP_IF_EMPTY);
   for (let i = wrappers.length - 1; i >= 0; i--) {
     const el = wrappers[i]!;
-    if (el.firstChild === null) el.remove();
+    if (isEmpty(el)) el.remove();
   }
 }
 
