@@ -33,9 +33,10 @@ function maybeCaption(el: Element): boolean {
   return lower.includes('caption') || lower.includes('credit');
 }
 
-export function removeCaptions(root: Element): void {
-  for (const el of descendants(root, maybeCaption)) {
-    if (!root.contains(el)) continue;
+/** `elements`: those under `root` in document order, when the caller has listed them already. */
+export function removeCaptions(root: Element, elements: readonly Element[] = descendants(root)): void {
+  for (const el of elements) {
+    if (!maybeCaption(el) || !root.contains(el)) continue;
     if (textLength(el) > MAX_CAPTION) continue;
     if (isCaption(el)) el.remove();
   }

@@ -26,9 +26,27 @@ function isChrome(el: Element): boolean {
   );
 }
 
-/** Elements under `root` with one of `tags`, in document order, still in the tree. */
-function withTags(root: Element, tags: ReadonlySet<string>): Element[] {
-  return descendants(root, (el) => tags.has(el.localName));
+/**
+ * The article's elements in document order with their tag names, listed once for all passes: a
+ * walk of the tree and a DOM call per element for its name cost more than the passes' own checks.
+ * Passes skip elements an earlier pass removed (`root.contains`).
+ */
+interface ArticleElements {
+  readonly root: Element;
+  readonly list: readonly Element[];
+  readonly tags: readonly string[];
+}
+
+function listElements(root: Element): ArticleElements {
+  const list = descendants(root);
+  return { root, list, tags: list.map((el) => el.localName) };
+}
+
+/** Elements with one of `tags`, in document order, still in the tree when listed. */
+function withTags({ root, list, tags }: ArticleElements, wanted: ReadonlySet<string>): Element[] {
+  const out: Element[] = [];
+  for (let i = 0; i < list.length; i++) if (wanted.has(tags[i]!) && root.contains(list[i]!)) out.push(list[i]!);
+  return out;
 }
 
 /** Whether `el` or an ancestor of it has one of `tags` (what `el.closest(selector)` answers). */
@@ -49,15 +67,17 @@ function signals(el: Element): string {
 
 const KEEP_NAMED = new Set(['figure', 'figcaption', 'pre', 'code', 'table', 'blockquote', 'h1', 'h2', 'h3', 'li']);
 
-function removeNoiseBlocks(root: Element): void {
+function removeNoiseBlocks(elements: ArticleElements): void {
+  const { root, list, tags } = elements;
   const rootLength = textLength(root);
-  for (const el of descendants(root, isChrome)) {
+  for (const el of list) {
     // A figure or table caption inside <footer> is still content; keep blocks holding real prose.
-    if (!root.contains(el) || holdsProse(el)) continue;
+    if (!isChrome(el) || !root.contains(el) || holdsProse(el)) continue;
     el.remove();
   }
-  for (const el of descendants(root)) {
-    if (KEEP_NAMED.has(el.localName) || !root.contains(el)) continue;
+  for (let i = 0; i < list.length; i++) {
+    const el = list[i]!;
+    if (KEEP_NAMED.has(tags[i]!) || !root.contains(el)) continue;
     if (!NOISE.test(signals(el).toLowerCase())) continue;
     // A block holding most of the text under a noisy name (e.g. class="has-share-bar" around the story) is still the story.
     if (textLength(el) > 0.4 * rootLength) continue;
@@ -70,8 +90,9 @@ const BOILERPLATE_TAGS = new Set(['p', 'div', 'span', 'h2', 'h3', 'h4', 'h5', 'h
 /** Longest text, before trailing punctuation is dropped, that is checked for boilerplate (lines are under 200). */
 const LINE_MAX = 400;
 
-function removeBoilerplate(root: Element): void {
-  for (const el of withTags(root, BOILERPLATE_TAGS)) {
+function removeBoilerplate(elements: ArticleElements): void {
+  const { root } = elements;
+  for (const el of withTags(elements, BOILERPLATE_TAGS)) {
     if (!root.contains(el)) continue;
     const short = shortTextOf(el, LINE_MAX);
     if (short === undefined) continue;
@@ -85,8 +106,9 @@ const TEASER_NOT_IN = new Set(['table', 'pre', 'p']);
 const P = new Set(['p']);
 
 /** Small link-dominated blocks (teasers: a kicker and a headline link) are never the article's prose. */
-function removeTeasers(root: Element): void {
-  for (const el of withTags(root, TEASER_TAGS)) {
+function removeTeasers(elements: ArticleElements): void {
+  const { root } = elements;
+  for (const el of withTags(elements, TEASER_TAGS)) {
     if (!root.contains(el) || insideTag(el, TEASER_NOT_IN)) continue;
     const len = shortTextOf(el, 300)?.length;
     if (!len) continue;
@@ -103,11 +125,11 @@ const TITLE_TAGS = new Set(['h1', 'h2']);
 const PUNCTUATION = /[\s\u0021-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007e\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u3000-\u303f\uff01-\uff0f]+/g;
 
 /** The headline duplicates the object's title and a byline is metadata: drop them from the top. */
-function removeLeadingTitle(root: Element, title: string): void {
+function removeLeadingTitle(elements: ArticleElements, title: string): void {
   const norm = (t: string) => t.toLowerCase().replace(PUNCTUATION, ' ').trim();
   const want = norm(title);
   if (!want) return;
-  for (const h of withTags(root, TITLE_TAGS).slice(0, 3)) {
+  for (const h of withTags(elements, TITLE_TAGS).slice(0, 3)) {
     const got = norm(h.textContent ?? '');
     if (got && (want.includes(got) || got.includes(want)) && got.length > want.length * 0.5) h.remove();
   }
@@ -119,8 +141,9 @@ const TAIL_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'p']);
  * "You may also like" / "More stories" headings start the page's tail: drop the heading and what
  * follows it when that is link lists or short teasers rather than prose.
  */
-function removeTailSections(root: Element): void {
-  for (const h of withTags(root, TAIL_TAGS)) {
+function removeTailSections(elements: ArticleElements): void {
+  const { root } = elements;
+  for (const h of withTags(elements, TAIL_TAGS)) {
     if (!root.contains(h)) continue;
     const text = shortTextOf(h, LINE_MAX)?.replace(/[:.!›»→…]+$/, '');
     if (text === undefined || text.length >= 60 || !TAIL_MARKER.test(text.toLowerCase())) continue;
@@ -141,8 +164,9 @@ const TABLE = new Set(['table']);
 const LIST_NOT_WITH = new Set(['p', 'pre', 'table', 'figure']);
 
 /** Lists and blocks made almost entirely of links (related stories, tag clouds) after the prose. */
-function removeLinkLists(root: Element): void {
-  for (const el of withTags(root, LIST_TAGS)) {
+function removeLinkLists(elements: ArticleElements): void {
+  const { root } = elements;
+  for (const el of withTags(elements, LIST_TAGS)) {
     if (!root.contains(el) || insideTag(el, TABLE)) continue;
     const len = shortTextOf(el, 1500)?.length;
     if (!len) continue;
@@ -155,12 +179,13 @@ const DUPLICATE_TAGS = new Set(['p', 'figcaption', 'li', 'blockquote', 'h2', 'h3
 const BLOCKS = new Set(['p', 'div', 'li', 'figcaption']);
 
 /** Galleries and lazy-loading repeat a caption or paragraph; keep its first occurrence. */
-function removeDuplicates(root: Element): void {
+function removeDuplicates({ root, list, tags }: ArticleElements): void {
   const candidates: Element[] = [];
   // Elements holding a block: marked once from every block up, instead of a search under each candidate.
   const holdsBlock = new Set<Element>();
-  for (const el of descendants(root)) {
-    const tag = el.localName;
+  for (let i = 0; i < list.length; i++) {
+    const el = list[i]!;
+    const tag = tags[i]!;
     if (DUPLICATE_TAGS.has(tag)) candidates.push(el);
     if (!BLOCKS.has(tag)) continue;
     for (let up = el.parentElement; up && up !== root && !holdsBlock.has(up); up = up.parentElement) holdsBlock.add(up);
@@ -180,13 +205,14 @@ function removeDuplicates(root: Element): void {
 }
 
 export function cleanArticle(root: Element, title = ''): void {
-  removeDuplicates(root);
-  removeCaptions(root);
-  removeNoiseBlocks(root);
-  removeLinkPromos(root);
-  removeTailSections(root);
-  removeLinkLists(root);
-  removeTeasers(root);
-  removeBoilerplate(root);
-  removeLeadingTitle(root, title);
+  const elements = listElements(root);
+  removeDuplicates(elements);
+  removeCaptions(root, elements.list);
+  removeNoiseBlocks(elements);
+  removeLinkPromos(root, withTags(elements, P));
+  removeTailSections(elements);
+  removeLinkLists(elements);
+  removeTeasers(elements);
+  removeBoilerplate(elements);
+  removeLeadingTitle(elements, title);
 }

@@ -24,8 +24,9 @@ export function isLinkPromo(p: Element): boolean {
   return isShouting(p.textContent ?? '');
 }
 
-export function removeLinkPromos(root: Element): void {
-  for (const p of descendants(root, (el) => el.localName === 'p')) {
+/** `paragraphs`: the <p> elements under `root` in document order, when the caller has listed them already. */
+export function removeLinkPromos(root: Element, paragraphs: readonly Element[] = descendants(root, (el) => el.localName === 'p')): void {
+  for (const p of paragraphs) {
     if (root.contains(p) && isLinkPromo(p)) p.remove();
   }
 }

@@ -16,13 +16,20 @@ export function markdownToText(md: string): string {
     }
     // Table delimiter rows carry no text.
     if (/^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/.test(line)) continue;
-    lines.push(stripInline(stripBlock(line)));
+    // Most lines are plain prose: they skip the replacements.
+    const text = BLOCK_SYNTAX.test(line) ? stripBlock(line) : line;
+    lines.push(INLINE_SYNTAX.test(text) ? stripInline(text) : text);
   }
   return lines
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+/** What a line must start with for stripBlock to change it. */
+const BLOCK_SYNTAX = /^\s*[-#>*+_|\d]/;
+/** What a line must hold for stripInline to change it. */
+const INLINE_SYNTAX = /[[`*_~\\]| {2}$/;
 
 function stripBlock(line: string): string {
   return line
