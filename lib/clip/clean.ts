@@ -17,13 +17,10 @@ const CHROME_TAGS = new Set(['nav', 'aside', 'footer', 'dialog']);
 const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
 
 /** Roles and tags that are chrome wherever they appear inside an article. */
-function isChrome(el: Element): boolean {
-  return (
-    CHROME_TAGS.has(el.localName) ||
-    CHROME_ROLES.has(el.getAttribute('role') ?? '') ||
-    el.hasAttribute('hidden') ||
-    el.getAttribute('aria-hidden') === 'true'
-  );
+function isChrome(el: Element, tag: string, attributed: boolean): boolean {
+  if (CHROME_TAGS.has(tag)) return true;
+  if (!attributed) return false;
+  return CHROME_ROLES.has(el.getAttribute('role') ?? '') || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
 }
 
 /**
@@ -35,11 +32,13 @@ interface ArticleElements {
   readonly root: Element;
   readonly list: readonly Element[];
   readonly tags: readonly string[];
+  /** Whether each has any attribute: most have none, and need no class, id or role read. */
+  readonly attributed: readonly boolean[];
 }
 
 function listElements(root: Element): ArticleElements {
   const list = descendants(root);
-  return { root, list, tags: list.map((el) => el.localName) };
+  return { root, list, tags: list.map((el) => el.localName), attributed: list.map((el) => el.hasAttributes()) };
 }
 
 /** Elements with one of `tags`, in document order, still in the tree when listed. */
@@ -68,16 +67,17 @@ function signals(el: Element): string {
 const KEEP_NAMED = new Set(['figure', 'figcaption', 'pre', 'code', 'table', 'blockquote', 'h1', 'h2', 'h3', 'li']);
 
 function removeNoiseBlocks(elements: ArticleElements): void {
-  const { root, list, tags } = elements;
+  const { root, list, tags, attributed } = elements;
   const rootLength = textLength(root);
-  for (const el of list) {
+  for (let i = 0; i < list.length; i++) {
+    const el = list[i]!;
     // A figure or table caption inside <footer> is still content; keep blocks holding real prose.
-    if (!isChrome(el) || !root.contains(el) || holdsProse(el)) continue;
+    if (!isChrome(el, tags[i]!, attributed[i]!) || !root.contains(el) || holdsProse(el)) continue;
     el.remove();
   }
   for (let i = 0; i < list.length; i++) {
     const el = list[i]!;
-    if (KEEP_NAMED.has(tags[i]!) || !root.contains(el)) continue;
+    if (!attributed[i] || KEEP_NAMED.has(tags[i]!) || !root.contains(el)) continue;
     if (!NOISE.test(signals(el).toLowerCase())) continue;
     // A block holding most of the text under a noisy name (e.g. class="has-share-bar" around the story) is still the story.
     if (textLength(el) > 0.4 * rootLength) continue;
