@@ -75,15 +75,21 @@ function isFootnoteReference(el: Element): boolean {
   return href.startsWith('#') && /^\[?\d{1,4}\]?$/.test((el.textContent ?? '').trim());
 }
 
+/** `content` as its leading whitespace, the rest, and its trailing whitespace. */
+function edges(content: string): [lead: string, inner: string, trail: string] {
+  const inner = content.trim();
+  if (!inner) return ['', '', content];
+  const start = content.indexOf(inner);
+  return [content.slice(0, start), inner, content.slice(start + inner.length)];
+}
+
 /**
  * Inline markup around `content`, with its edge whitespace moved outside: `_ a_` is not emphasis.
  * Markup cannot span blocks: around content holding a blank line it would only show as text.
  */
 function around(content: string, mark: string): string {
-  const inner = content.trim();
+  const [lead, inner, trail] = edges(content);
   if (!inner || inner.includes('\n\n')) return content;
-  const lead = content.slice(0, content.length - content.trimStart().length);
-  const trail = content.slice(content.trimEnd().length);
   return lead + mark + inner + mark + trail;
 }
 
@@ -233,10 +239,8 @@ class MarkdownWriter {
 
   private codeSpan(el: Element): string {
     const content = this.plainText(el);
-    const text = content.trim();
+    const [lead, text, trail] = edges(content);
     if (!text) return content;
-    const lead = content.slice(0, content.length - content.trimStart().length);
-    const trail = content.slice(content.trimEnd().length);
     const fence = fenceFor(text, '`', 1);
     // A span starting or ending with a backtick needs a space between it and the fence.
     const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
@@ -245,11 +249,9 @@ class MarkdownWriter {
 
   private link(el: Element): string {
     const content = this.children(el);
-    const text = content.trim();
+    const [lead, text, trail] = edges(content);
     // A link around blocks (a teaser card) cannot be written as one: its blocks are kept as they are.
     if (!text || text.includes('\n\n')) return content;
-    const lead = content.slice(0, content.length - content.trimStart().length);
-    const trail = content.slice(content.trimEnd().length);
     return lead + this.linkMarkdown(el, text) + trail;
   }
 
