@@ -68,7 +68,8 @@ const KEEP_NAMED = new Set(['figure', 'figcaption', 'pre', 'code', 'table', 'blo
 
 function removeNoiseBlocks(elements: ArticleElements): void {
   const { root, list, tags, attributed } = elements;
-  const rootLength = textLength(root);
+  // The article's whole text is collapsed only if some block has a noisy name.
+  let rootLength: number | undefined;
   for (let i = 0; i < list.length; i++) {
     const el = list[i]!;
     // A figure or table caption inside <footer> is still content; keep blocks holding real prose.
@@ -80,6 +81,7 @@ function removeNoiseBlocks(elements: ArticleElements): void {
     if (!attributed[i] || KEEP_NAMED.has(tags[i]!) || !root.contains(el)) continue;
     if (!NOISE.test(signals(el).toLowerCase())) continue;
     // A block holding most of the text under a noisy name (e.g. class="has-share-bar" around the story) is still the story.
+    rootLength ??= textLength(root);
     if (textLength(el) > 0.4 * rootLength) continue;
     el.remove();
   }

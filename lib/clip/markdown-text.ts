@@ -31,7 +31,9 @@ export function collapsedTexts(root: Node, skip: ReadonlySet<string>): Map<Node,
     for (let node = parent.firstChild; node; node = node.nextSibling) {
       const type = node.nodeType;
       if (type === 3 || type === 4) {
-        let text = (node as CharacterData).data.replace(/[ \r\n\t]+/g, ' ');
+        const data = (node as CharacterData).data;
+        // Most text has only single spaces: it is tested, not copied.
+        let text = /[\r\n\t]| {2}/.test(data) ? data.replace(/[ \r\n\t]+/g, ' ') : data;
         if (text.startsWith(' ') && !keepLeadingSpace && (!last || lastText.endsWith(' '))) text = text.slice(1);
         texts.set(node, text);
         if (text) {
