@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page, type Target } from 'puppeteer-core';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import puppeteer, { type Browser, type ElementHandle, type JSHandle, type Page, type Target } from 'puppeteer-core';
 import { assertBuilt, FIREFOX_EXTENSION_DIR, FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, HEADLESS } from './config';
 import { type FixtureServer, startFixtureServer, tabIdOf, uniqueUrl } from './fixture-server';
 import type { BrowserSession, ExtensionGlobal, PopupPage, Role, TextMatch } from './types';
@@ -200,10 +202,18 @@ class FirefoxSession implements BrowserSession {
   }
 }
 
-function ariaSelector(role: Role, name?: string): string {
-  const nameAttr = name === undefined ? '' : `[name=${JSON.stringify(name)}]`;
-  return `::-p-aria(${nameAttr}[role=${JSON.stringify(role)}])`;
+const ROLE_QUERY_ENTRY = fileURLToPath(new URL('./role-query.page.ts', import.meta.url));
+let roleQueryScript: Promise<string> | undefined;
+
+/** The page script behind role queries (role-query.page.ts), bundled once per run. */
+function roleQuery(): Promise<string> {
+  roleQueryScript ??= build({ entryPoints: [ROLE_QUERY_ENTRY], bundle: true, format: 'iife', write: false, logLevel: 'silent' }).then(
+    (result) => result.outputFiles[0]!.text,
+  );
+  return roleQueryScript;
 }
+
+type RoleQueryGlobal = { __e2eByRole?: (role: string, name?: string) => Element[] };
 
 class FirefoxPopup implements PopupPage {
   private readonly pageErrors: string[] = [];
@@ -217,18 +227,27 @@ class FirefoxPopup implements PopupPage {
     page.on('close', onClose);
   }
 
-  /** Elements with that role (and exact accessible name) in Firefox's accessibility tree. */
+  /** Shown elements with that role (and exact accessible name), found in the page (role-query.page.ts). */
   private async all(role: Role, name?: string): Promise<ElementHandle<Node>[]> {
-    const found = await this.page.$$(ariaSelector(role, name));
-    if (found.length > 0 || role !== 'textbox' || name === undefined) return found;
-    // Firefox gives <input type=password> the role "password text", not textbox (Playwright and
-    // the ARIA-in-HTML spec treat it as a textbox): fall back to any named text field.
-    const named = await this.page.$$(`::-p-aria(${JSON.stringify(name)})`);
-    const fields: ElementHandle<Node>[] = [];
-    for (const handle of named) {
-      if (await handle.evaluate((el) => el instanceof Element && el.matches('input, textarea'))) fields.push(handle);
+    const query = (r: string, n: string | undefined) => (globalThis as RoleQueryGlobal).__e2eByRole?.(r, n) ?? null;
+    let list: JSHandle<Element[] | null> = await this.page.evaluateHandle(query, role, name);
+    if (await list.evaluate((found: Element[] | null) => found === null)) {
+      // A new page (or a reloaded one) has no query script yet.
+      await list.dispose();
+      await this.page.evaluate(await roleQuery());
+      list = await this.page.evaluateHandle(query, role, name);
     }
-    return fields;
+    try {
+      const handles: ElementHandle<Node>[] = [];
+      for (const handle of (await list.getProperties()).values()) {
+        const element = handle.asElement();
+        if (element) handles.push(element);
+        else await handle.dispose();
+      }
+      return handles;
+    } finally {
+      await list.dispose();
+    }
   }
 
   private first(role: Role, name: string | undefined, what: string): Promise<ElementHandle<Node>> {
