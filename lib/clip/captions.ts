@@ -11,7 +11,6 @@ const CAPTION_CLASS = /(?:^|[-_\s])(?:caption|wp-caption-text|image-?credit|phot
 /** A caption is a sentence or two; a longer block under such a name is prose we keep. */
 const MAX_CAPTION = 500;
 
-const PICTURES = new Set(['img', 'picture']);
 
 function isCaption(el: Element): boolean {
   if (el.localName === 'figcaption') return true;
@@ -19,7 +18,7 @@ function isCaption(el: Element): boolean {
   if (!CAPTION_CLASS.test((el.getAttribute('class') ?? '').toLowerCase())) return false;
   const figure = el.closest('figure');
   const box = figure ?? el.parentElement;
-  if (!box || !hasDescendant(box, PICTURES)) return false;
+  if (!box || !hasDescendant(box, 'img,picture')) return false;
   // Outside a <figure>, the box must hold little more than the picture and this text.
   return !!figure || textLength(box) <= textLength(el) + 40;
 }

@@ -114,7 +114,7 @@ function removeTeasers(elements: ArticleElements): void {
     if (!root.contains(el) || insideTag(el, TEASER_NOT_IN)) continue;
     const len = shortTextOf(el, 300)?.length;
     if (!len) continue;
-    if (linkDensity(el, len) > 0.6 && !hasDescendant(el, P)) el.remove();
+    if (linkDensity(el, len) > 0.6 && !hasDescendant(el, 'p')) el.remove();
   }
 }
 
@@ -163,7 +163,6 @@ const TAIL_MARKER = /^(?:(?:you|we think you) (?:may|might|will) (?:also )?(?:li
 
 const LIST_TAGS = new Set(['ul', 'ol', 'div', 'section']);
 const TABLE = new Set(['table']);
-const LIST_NOT_WITH = new Set(['p', 'pre', 'table', 'figure']);
 
 /** Lists and blocks made almost entirely of links (related stories, tag clouds) after the prose. */
 function removeLinkLists(elements: ArticleElements): void {
@@ -173,7 +172,7 @@ function removeLinkLists(elements: ArticleElements): void {
     const len = shortTextOf(el, 1500)?.length;
     if (!len) continue;
     const links = descendants(el, (d) => d.localName === 'a').length;
-    if (links >= 3 && linkDensity(el, len) > 0.8 && !hasDescendant(el, LIST_NOT_WITH)) el.remove();
+    if (links >= 3 && linkDensity(el, len) > 0.8 && !hasDescendant(el, 'p,pre,table,figure')) el.remove();
   }
 }
 

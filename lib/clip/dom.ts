@@ -55,13 +55,12 @@ export function descendants(root: Element, accept?: (el: Element) => boolean): E
   return out;
 }
 
-/** Whether an element under `root` has one of `tags` (lower-case local names). */
-export function hasDescendant(root: Element | DocumentFragment, tags: ReadonlySet<string>): boolean {
-  const walker = root.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (tags.has((node as Element).localName)) return true;
-  }
-  return false;
+/**
+ * Whether an element under `root` matches `selector` (tag names here). A browser answers from
+ * native code, stopping at the first match; a walk from script pays a call per element.
+ */
+export function hasDescendant(root: Element | DocumentFragment, selector: string): boolean {
+  return root.querySelector(selector) !== null;
 }
 
 const isLink = (el: Element) => el.localName === 'a';
@@ -74,7 +73,6 @@ export function linkDensity(el: Element, total = textLength(el)): number {
   return Math.min(1, linked / total);
 }
 
-const P = new Set(['p']);
 
 /**
  * Real prose (paragraphs, enough text, few links) inside a block whose tag or role says "chrome":
@@ -85,5 +83,5 @@ export function holdsProse(el: Element): boolean {
   const raw = el.textContent ?? '';
   if (raw.length <= 400) return false;
   const total = readLength(raw);
-  return total > 400 && hasDescendant(el, P) && linkDensity(el, total) < 0.2;
+  return total > 400 && hasDescendant(el, 'p') && linkDensity(el, total) < 0.2;
 }

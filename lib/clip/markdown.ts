@@ -273,13 +273,11 @@ class MarkdownWriter {
   }
 }
 
-const TABLE = new Set(['table']);
-
 /** Converts an element or fragment (never a string: page data is not re-parsed as HTML here). */
 export function htmlToMarkdown(root: Element | DocumentFragment, { baseUrl, imageUrl = safeImageUrl }: MarkdownOptions): string {
   // Tables are reshaped in a copy, made only when there are tables (most articles have none).
   let work = root;
-  if (hasDescendant(root, TABLE)) {
+  if (hasDescendant(root, 'table')) {
     work = root.cloneNode(true) as Element | DocumentFragment;
     prepareTables(work);
   }
