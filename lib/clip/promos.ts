@@ -3,7 +3,7 @@
  * another story or to an app ("SEE ALSO: …", a headline in capitals). Prose paragraphs carry
  * their links inside sentences, so a paragraph made of a link alone is a signpost, not text.
  */
-import { descendants, textLength } from './dom';
+import { descendants, shortTextOf, textLength } from './dom';
 
 /** Longer than this, a fully linked paragraph is more likely a quoted passage than a signpost. */
 const MAX_PROMO = 160;
@@ -14,8 +14,9 @@ function isShouting(text: string): boolean {
 }
 
 export function isLinkPromo(p: Element): boolean {
-  const total = textLength(p);
-  if (total === 0 || total > MAX_PROMO) return false;
+  // A paragraph far over the limit is ruled out from a prefix of its text.
+  const total = shortTextOf(p, MAX_PROMO)?.length;
+  if (!total) return false;
   const links = descendants(p, (el) => el.localName === 'a');
   if (links.length !== 1) return false;
   const linked = textLength(links[0]!);
