@@ -11,7 +11,10 @@
 import { holdsProse } from './dom';
 import { resolveUrl } from './url';
 
-/** Never reading matter; the converter drops all of them (or, for head links, they carry no text). SVG and MathML: pictures and formulas the converter drops whole. */
+/**
+ * Never reading matter; the converter drops all of them (or, for head links, they carry no text).
+ * SVG and MathML: pictures and formulas the converter drops whole. JSON-LD stays, for defuddle.
+ */
 const NEVER_CONTENT =
   'script:not([type="application/ld+json"]),style,template,link,iframe,frame,object,embed,canvas,button,select,input,textarea,dialog,audio,video,svg,math';
 
