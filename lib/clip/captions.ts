@@ -11,7 +11,6 @@ const CAPTION_CLASS = /(?:^|[-_\s])(?:caption|wp-caption-text|image-?credit|phot
 /** A caption is a sentence or two; a longer block under such a name is prose we keep. */
 const MAX_CAPTION = 500;
 
-
 function isCaption(el: Element): boolean {
   if (el.localName === 'figcaption') return true;
   // A classed caption must sit beside a picture: the same class word names article summaries on some sites.

@@ -73,7 +73,6 @@ export function linkDensity(el: Element, total = textLength(el)): number {
   return Math.min(1, linked / total);
 }
 
-
 /**
  * Real prose (paragraphs, enough text, few links) inside a block whose tag or role says "chrome":
  * a figure caption in a <footer>, a long aside. Such blocks are kept where chrome is dropped.

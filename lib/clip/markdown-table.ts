@@ -3,6 +3,7 @@
  * Every row gets as many cells as the widest row, a cell spanning columns is followed by empty
  * ones, and a table without a heading row gets an empty one: GFM has no table without it.
  */
+import { oneLine } from './markdown-text';
 
 function rowsOf(table: Element): Element[] {
   const rows: Element[] = [];
@@ -21,10 +22,6 @@ function isHeadingRow(row: Element): boolean {
   if (cells.length === 0) return false;
   for (const cell of cells) if (cell.localName !== 'th') return false;
   return true;
-}
-
-function oneLine(markdown: string): string {
-  return markdown.replace(/\s*\n\s*/g, ' ').trim();
 }
 
 function line(cells: readonly string[], width: number): string {

@@ -58,6 +58,11 @@ export function collapsedTexts(root: Node, skip: ReadonlySet<string>): Map<Node,
   return texts;
 }
 
+/** Inline markdown on one line: a table cell or a heading cannot hold a line break. */
+export function oneLine(markdown: string): string {
+  return markdown.replace(/\s*\n\s*/g, ' ').trim();
+}
+
 /**
  * What would read as markdown: anywhere, the characters below; at the start of a text, what opens
  * a list, a heading, a quote or a fence. Most text has none, and skips the replacements.

@@ -8,7 +8,7 @@
  * converter of our own because a clip runs in a fresh page each time, and Turndown's general rule
  * engine cost more on that first run than all of its conversion work.
  */
-import { BLOCK_TAGS, collapsedTexts, escapeMarkdown } from './markdown-text';
+import { BLOCK_TAGS, collapsedTexts, escapeMarkdown, oneLine } from './markdown-text';
 import { tableMarkdown } from './markdown-table';
 import { hasDescendant } from './dom';
 import { prepareTables } from './tables';
@@ -162,7 +162,7 @@ class MarkdownWriter {
       case 'h4':
       case 'h5':
       case 'h6': {
-        const text = this.children(el).replace(/\s*\n\s*/g, ' ').trim();
+        const text = oneLine(this.children(el));
         return text ? `\n\n${'#'.repeat(Number(tag[1]))} ${text}\n\n` : '\n\n';
       }
       case 'blockquote': {
