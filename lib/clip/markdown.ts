@@ -93,16 +93,34 @@ function around(content: string, mark: string): string {
   return lead + mark + inner + mark + trail;
 }
 
-/** Appends a block or inline piece: blocks are apart by at most one blank line, whichever side asks. */
-function join(out: string, piece: string): string {
-  if (!piece) return out;
-  let end = out.length;
-  while (end > 0 && out.charCodeAt(end - 1) === 10) end--;
-  let start = 0;
-  while (start < piece.length && piece.charCodeAt(start) === 10) start++;
-  if (end === out.length && start === 0) return out + piece;
-  const newlines = Math.min(2, Math.max(out.length - end, start));
-  return out.slice(0, end) + '\n\n'.slice(0, newlines) + piece.slice(start);
+/**
+ * Pieces of markdown joined so that blocks are apart by at most one blank line, whichever side
+ * asks. The text so far is kept without its trailing line breaks, which are counted instead: a
+ * joined string is never read back, since reading a character of a long concatenation makes V8
+ * copy it flat, once per piece.
+ */
+class Joined {
+  private body = '';
+  private trailing = 0;
+
+  add(piece: string): void {
+    if (!piece) return;
+    let start = 0;
+    while (start < piece.length && piece.charCodeAt(start) === 10) start++;
+    if (start === piece.length) {
+      this.trailing = Math.min(2, Math.max(this.trailing, start));
+      return;
+    }
+    let end = piece.length;
+    while (piece.charCodeAt(end - 1) === 10) end--;
+    const gap = this.trailing === 0 && start === 0 ? 0 : Math.min(2, Math.max(this.trailing, start));
+    this.body += (gap === 2 ? '\n\n' : gap === 1 ? '\n' : '') + (start === 0 && end === piece.length ? piece : piece.slice(start, end));
+    this.trailing = piece.length - end;
+  }
+
+  toString(): string {
+    return this.trailing === 0 ? this.body : this.body + '\n'.repeat(this.trailing);
+  }
 }
 
 function trimNewlines(text: string): string {
@@ -129,13 +147,13 @@ class MarkdownWriter {
   }
 
   children(parent: Node): string {
-    let out = '';
+    const out = new Joined();
     for (let node = parent.firstChild; node; node = node.nextSibling) {
       const type = node.nodeType;
-      if (type === 3 || type === 4) out = join(out, escapeMarkdown(this.texts.get(node) ?? ''));
-      else if (type === 1) out = join(out, this.element(node as Element));
+      if (type === 3 || type === 4) out.add(escapeMarkdown(this.texts.get(node) ?? ''));
+      else if (type === 1) out.add(this.element(node as Element));
     }
-    return out;
+    return out.toString();
   }
 
   /** The element's collapsed text as it is, for code spans: nothing in them is markdown. */
