@@ -51,6 +51,7 @@ export async function installReadyProbe(context: BrowserContext): Promise<void> 
 /** Moments of the popup's load printed with the first-render figure, in order, ms from navigation start. */
 export const PHASES = {
   html: 'popup.html received',
+  script: 'popup script starts',
   dcl: 'DOMContentLoaded',
   app: 'first element in #app',
   fcp: 'first contentful paint',
@@ -105,6 +106,7 @@ export async function openPopupReady(context: BrowserContext, url: string): Prom
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return {
         html: nav?.responseEnd,
+        script: performance.getEntriesByName('popup-script-start')[0]?.startTime,
         dcl: nav?.domContentLoadedEventEnd,
         app: window.__benchAppAt,
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,

@@ -1,3 +1,4 @@
+import './script-start';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { type PopupDeps, PopupApp } from '../../components/PopupApp';
