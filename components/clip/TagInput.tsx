@@ -8,9 +8,14 @@ interface TagInputProps {
   onRemove(name: string): void;
 }
 
-/** Existing tags are suggested as you type; a name that is new becomes a new tag when the clip is saved. */
+/**
+ * Existing tags are suggested as you type; a name that is new becomes a new tag when the clip is saved.
+ * The suggestions are put in the page when the field is first focused, not in the first render: a
+ * vault can have hundreds of tags, and each is an element the popup would build before it can draw.
+ */
 export function TagInput({ selected, suggestions, onAdd, onRemove }: TagInputProps) {
   const [draft, setDraft] = useState('');
+  const [suggesting, setSuggesting] = useState(false);
   const commit = () => {
     if (draft.trim()) onAdd(draft);
     setDraft('');
@@ -48,14 +53,14 @@ export function TagInput({ selected, suggestions, onAdd, onRemove }: TagInputPro
             commit();
           }
         }}
+        onFocus={() => setSuggesting(true)}
         onBlur={commit}
       />
       <datalist id="clip-tag-suggestions">
-        {suggestions
-          .filter((name) => !selected.includes(name))
-          .map((name) => (
-            <option key={name} value={name} />
-          ))}
+        {suggesting &&
+          suggestions
+            .filter((name) => !selected.includes(name))
+            .map((name) => <option key={name} value={name} />)}
       </datalist>
     </div>
   );
