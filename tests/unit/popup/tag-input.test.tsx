@@ -17,7 +17,7 @@ function Harness({ suggestions, initial = [] }: { suggestions: string[]; initial
   );
 }
 
-const suggestionValues = (container: HTMLElement) =>
+const suggestionValues = (container: Element) =>
   [...container.querySelectorAll('datalist#clip-tag-suggestions option')].map((o) => o.getAttribute('value'));
 
 describe('TagInput', () => {
