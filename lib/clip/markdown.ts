@@ -113,8 +113,7 @@ class Joined {
     }
     let end = piece.length;
     while (piece.charCodeAt(end - 1) === 10) end--;
-    const gap = this.trailing === 0 && start === 0 ? 0 : Math.min(2, Math.max(this.trailing, start));
-    this.body += (gap === 2 ? '\n\n' : gap === 1 ? '\n' : '') + (start === 0 && end === piece.length ? piece : piece.slice(start, end));
+    this.body += '\n\n'.slice(0, Math.min(2, Math.max(this.trailing, start))) + piece.slice(start, end);
     this.trailing = piece.length - end;
   }
 
