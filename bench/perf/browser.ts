@@ -7,7 +7,7 @@ import { CHROMIUM_PATH } from '../../tests/e2e/harness/config';
  * The build is copied to a temp dir first so that a concurrent `npm run build:test` (e2e) cannot
  * change files under a running browser.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright';
@@ -18,6 +18,10 @@ export interface BenchBrowser {
   context: BrowserContext;
   extensionId: string;
   popupUrl(query?: string): string;
+  /** The extension's service worker (it may stop when idle and come back as a new Worker). */
+  worker(): Promise<Worker>;
+  /** The browser's DevTools WebSocket endpoint, for a connection of the bench's own (bench/perf/cdp.ts). */
+  devtoolsUrl: string;
   /** Id of the tab showing exactly `url`, from the extension's service worker. */
   tabIdOf(url: string): Promise<number>;
   close(): Promise<void>;
@@ -31,7 +35,8 @@ export async function launchBenchBrowser(buildDir: string): Promise<BenchBrowser
   const context = await chromium.launchPersistentContext(join(work, 'profile'), {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: chromiumArgs(extensionDir),
+    // A DevTools port beside Playwright's pipe: the toolbar popup is observed through it.
+    args: [...chromiumArgs(extensionDir), '--remote-debugging-port=0'],
     viewport: { width: 400, height: 600 },
   });
   const cleanup = async () => {
@@ -50,6 +55,8 @@ export async function launchBenchBrowser(buildDir: string): Promise<BenchBrowser
       context,
       extensionId,
       popupUrl: (query = '') => `${base}popup.html${query}`,
+      worker,
+      devtoolsUrl: devtoolsUrl(join(work, 'profile')),
       async tabIdOf(url) {
         const id = await (await worker()).evaluate(async (wanted: string) => {
           const g = globalThis as unknown as { chrome: typeof browser };
@@ -65,6 +72,14 @@ export async function launchBenchBrowser(buildDir: string): Promise<BenchBrowser
     await cleanup();
     throw error;
   }
+}
+
+/** Chromium writes the port it chose, and the browser endpoint's path, into the profile. */
+function devtoolsUrl(profileDir: string): string {
+  const file = join(profileDir, 'DevToolsActivePort');
+  if (!existsSync(file)) throw new Error(`Chromium wrote no ${file}`);
+  const [port, path] = readFileSync(file, 'utf8').split('\n');
+  return `ws://127.0.0.1:${port}${path}`;
 }
 
 /** Collects uncaught errors and console errors of a page, for the bench's failure messages. */

@@ -5,6 +5,7 @@
  * which the "Save to Anytype" button is visible and enabled.
  */
 import type { BrowserContext, Page } from 'playwright';
+import { POPUP_MARKS } from '../../lib/popup/timing-marks';
 import { watchErrors } from './browser';
 import { nowMs } from './stats';
 
@@ -68,6 +69,8 @@ export interface OpenedPopup {
   readyAt: number;
   /** Phases, ms from navigation start (see PHASES). */
   phases: Partial<Record<PhaseName, number>>;
+  /** The popup's own mark for the same moment as readyMs (lib/popup/timing-marks.ts), to check one by the other. */
+  markMs?: number;
 }
 
 export async function describe(page: Page, errors: string[]): Promise<string> {
@@ -98,22 +101,23 @@ export async function openPopupReady(context: BrowserContext, url: string): Prom
     await page.close();
     throw new Error(`"${SAVE}" never became visible and enabled. ${why}`);
   }
-  const { origin, readyMs, phases } = await page.evaluate(() => ({
+  const { origin, readyMs, phases, markMs } = await page.evaluate((marks) => ({
     origin: performance.timeOrigin,
     readyMs: window.__benchSaveReadyAt ?? Number.NaN,
+    markMs: performance.getEntriesByName(marks.saveUsable)[0]?.startTime,
     phases: ((): Partial<Record<PhaseName, number>> => {
       // Resource Timing has no entries for the extension's own scripts, so their arrival is not shown.
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return {
         html: nav?.responseEnd,
-        script: performance.getEntriesByName('popup-script-start')[0]?.startTime,
+        script: performance.getEntriesByName(marks.scriptStart)[0]?.startTime,
         dcl: nav?.domContentLoadedEventEnd,
         app: window.__benchAppAt,
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
       };
     })(),
-  }));
-  return { page, errors, readyMs, phases, navigationStart: origin, readyAt: origin + readyMs };
+  }), POPUP_MARKS);
+  return { page, errors, readyMs, phases, markMs, navigationStart: origin, readyAt: origin + readyMs };
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
  * The two browser timings, in one headless Chromium session against the sandbox:
- *  - popup first render: navigation start → "Save to Anytype" visible and enabled (in-page performance.now()).
+ *  - popup first render: navigation start → "Save to Anytype" visible and enabled, in the toolbar
+ *    popup (bench/perf/toolbar-popup.ts); the same popup opened as a tab is timed too, for reference
+ *    and to check the popup's own mark against a DOM observer.
  *  - save latency: Node clock right before a trusted mouse click on Save → the sandbox receiving
  *    POST /v1/spaces/{id}/objects (Node diagnostics channel, same process and clock).
  * For each, the time the sandbox itself spent answering requests inside that span is recorded too,
@@ -8,9 +10,11 @@
  */
 import type { ArticleServer } from './article';
 import { type BenchBrowser, launchBenchBrowser } from './browser';
-import { clickSave, type OpenedPopup, type PhaseName, clockOffsetMs, describe, installReadyProbe, openPopupReady, pairWithKey, waitSaved } from './popup';
+import { connectCdp } from './cdp';
+import { clickSave, type PhaseName, clockOffsetMs, describe, installReadyProbe, openPopupReady, pairWithKey, waitSaved } from './popup';
 import { busyMs, type TimedSandbox } from './sandbox';
 import { nowMs } from './stats';
+import { BETWEEN_POPUPS_MS, timeToolbarPopup, type ToolbarPopupRound } from './toolbar-popup';
 
 export interface Series {
   /** The measured span per round, ms. */
@@ -22,13 +26,21 @@ export interface Series {
 }
 
 export interface TimingResults {
+  /** The toolbar popup over a small page. */
   popupSmall: Series;
   /** The same popup with no snapshot of the last one (first open, or the first after settings changed). */
   popupCold: Series;
+  /** The toolbar popup over a 100 KB article that has just loaded. */
   popupArticle: Series;
+  /** The popup opened as a tab over the small page (how the e2e tests and earlier benches open it). */
+  popupTab: Series;
   save: Series;
-  /** Popup phases (small page tab), ms from navigation start, per round. */
+  /** Toolbar popup phases (small page), ms from navigation start, per round. */
   popupPhases: Partial<Record<PhaseName, number[]>>;
+  /** The popup's Save mark minus the DOM observer's moment, per popup opened as a tab, ms. */
+  markLag: number[];
+  /** chrome.action.openPopup() in the worker → the popup's navigation start, per toolbar round, ms. */
+  openToNavigation: number[];
   /** Rounds that failed (the bench goes on with the next round, up to MAX_FAILURES). */
   errors: string[];
   /** Page clock minus Node clock, ms (± uncertainty); page-side sandbox attribution relies on it being small. */
@@ -41,8 +53,11 @@ export const emptyResults = (): TimingResults => ({
   popupSmall: emptySeries(),
   popupCold: emptySeries(),
   popupArticle: emptySeries(),
+  popupTab: emptySeries(),
   save: emptySeries(),
   popupPhases: {},
+  markLag: [],
+  openToNavigation: [],
   errors: [],
 });
 
@@ -85,22 +100,43 @@ export async function runTimings(
     results.clockOffset = await clockOffsetMs(warm.page);
     await warm.page.close();
     const skew = results.clockOffset.offset;
-
-    for (let i = 0; i < rounds; i++) {
-      const popup = await openPopupReady(context, browser.popupUrl(`?tabId=${smallId}`));
-      record(results.popupSmall, timed, popup.navigationStart - skew, popup.readyAt - skew, popup.readyMs);
-      for (const [name, value] of Object.entries(popup.phases) as [PhaseName, number | undefined][]) {
-        if (value !== undefined) results.popupPhases[name] = [...(results.popupPhases[name] ?? []), value];
+    const cdp = await connectCdp(browser.devtoolsUrl);
+    try {
+      const toolbar = (series: Series, popup: ToolbarPopupRound) => {
+        record(series, timed, popup.navigationStart - skew, popup.readyAt - skew, popup.readyMs);
+        results.openToNavigation.push(popup.openToNavigationMs);
+      };
+      await timeToolbarPopup(browser, cdp, smallTab); // the first toolbar popup of the run: not counted
+      for (let i = 0; i < rounds; i++) {
+        const popup = await timeToolbarPopup(browser, cdp, smallTab);
+        toolbar(results.popupSmall, popup);
+        for (const [name, value] of Object.entries(popup.phases) as [PhaseName, number | undefined][]) {
+          if (value !== undefined) results.popupPhases[name] = [...(results.popupPhases[name] ?? []), value];
+        }
       }
-      await popup.page.close();
-    }
 
-    // Without the snapshot: each popup's own writes are let settle, then the snapshot is dropped.
-    await forgetSnapshotAfter(await openPopupReady(context, browser.popupUrl(`?tabId=${smallId}`)));
-    for (let i = 0; i < rounds; i++) {
-      const popup = await openPopupReady(context, browser.popupUrl(`?tabId=${smallId}`));
-      record(results.popupCold, timed, popup.navigationStart - skew, popup.readyAt - skew, popup.readyMs);
-      await forgetSnapshotAfter(popup);
+      for (let i = 0; i < rounds; i++) {
+        const popup = await openPopupReady(context, browser.popupUrl(`?tabId=${smallId}`));
+        record(results.popupTab, timed, popup.navigationStart - skew, popup.readyAt - skew, popup.readyMs);
+        if (popup.markMs !== undefined) results.markLag.push(popup.markMs - popup.readyMs);
+        await popup.page.close();
+        await new Promise((resolve) => setTimeout(resolve, BETWEEN_POPUPS_MS));
+      }
+
+      // Without the snapshot: each popup's own writes are let settle, then the snapshot is dropped.
+      await timeToolbarPopup(browser, cdp, smallTab, FORGET_SNAPSHOT);
+      for (let i = 0; i < rounds; i++) toolbar(results.popupCold, await timeToolbarPopup(browser, cdp, smallTab, FORGET_SNAPSHOT));
+      // The snapshot back, as a person who has opened the popup before has it.
+      await timeToolbarPopup(browser, cdp, smallTab);
+
+      // Over an article that has just loaded (a new address each time, as in the save rounds).
+      const articleTab = await context.newPage();
+      for (let i = 0; i < rounds; i++) {
+        await articleTab.goto(pages.articleUrl(1000 + i));
+        toolbar(results.popupArticle, await timeToolbarPopup(browser, cdp, articleTab));
+      }
+    } finally {
+      cdp.close();
     }
 
     // Round 0 is a warm-up (the first save runs cold code paths in the worker). A failed round is
@@ -110,7 +146,6 @@ export async function runTimings(
       try {
         const r = await saveRound(browser, timed, pages.articleUrl(round), round);
         if (done > 0) {
-          record(results.popupArticle, timed, r.navigationStart - skew, r.readyAt - skew, r.readyMs);
           // The create request itself arrives at arrivedAt; only what the sandbox did before it counts.
           record(results.save, timed, r.clickedAt, r.arrivedAt - 0.001, r.arrivedAt - r.clickedAt);
         }
@@ -125,12 +160,8 @@ export async function runTimings(
   }
 }
 
-/** Lets the popup finish its reads (they write the snapshot), then removes the snapshot and the popup. */
-async function forgetSnapshotAfter(popup: OpenedPopup): Promise<void> {
-  await popup.page.waitForTimeout(1000);
-  await popup.page.evaluate(() => localStorage.clear());
-  await popup.page.close();
-}
+/** Run in a popup before it closes: lets it finish its reads (they write the snapshot), then removes the snapshot. */
+const FORGET_SNAPSHOT = 'new Promise((done) => setTimeout(done, 1000)).then(() => localStorage.clear())';
 
 /**
  * One save: a new URL in the article tab (so no round sees the "already clipped" state of another),

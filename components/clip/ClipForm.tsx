@@ -1,6 +1,8 @@
 import { i18n } from '#i18n';
+import { useLayoutEffect } from 'preact/hooks';
 import type { PageMode } from '../../lib/capture/schema';
 import type { ClipFormController, ClipFormState } from '../../lib/popup/clip-form';
+import { markOnce, POPUP_MARKS } from '../../lib/popup/timing-marks';
 import { Alert } from '../Alert';
 import { ExistingNotice, SaveResult } from './ClipOutcome';
 import { SelectField } from './SelectField';
@@ -10,6 +12,12 @@ const MODES: PageMode[] = ['article', 'selection', 'fullpage', 'bookmark'];
 
 export function ClipForm({ state, controller }: { state: ClipFormState; controller: ClipFormController }) {
   const busy = state.loading || state.saving;
+  const saveUsable = !busy && Boolean(state.spaceId);
+  // Marked when the task that drew Save enabled has finished (its microtasks are the first thing
+  // after it), since a click waits for that task too: the moment a DOM observer would report.
+  useLayoutEffect(() => {
+    if (saveUsable) queueMicrotask(() => markOnce(POPUP_MARKS.saveUsable));
+  }, [saveUsable]);
   return (
     <form
       class="clip-form"
@@ -87,7 +95,7 @@ export function ClipForm({ state, controller }: { state: ClipFormState; controll
         )}
       </section>
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy || !state.spaceId}>
+        <button type="submit" class="primary" disabled={!saveUsable}>
           {state.saving ? i18n.t('clip.saving') : i18n.t('clip.save')}
         </button>
       </div>
