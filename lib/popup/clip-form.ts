@@ -26,8 +26,9 @@ function cleanTags(names: readonly string[]): string[] {
 
 const usedStarts = new WeakSet<NonNullable<ClipFormDeps['start']>>();
 
-export function createClipFormController(deps: ClipFormDeps, onChange: (state: ClipFormState) => void) {
-  let state: ClipFormState = {
+/** A form before anything has been read: loading, nothing to choose from, nothing chosen. */
+export function blankClipFormState(): ClipFormState {
+  return {
     loading: true,
     spaces: [],
     types: [],
@@ -40,6 +41,10 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     tagNames: [],
     saving: false,
   };
+}
+
+export function createClipFormController(deps: ClipFormDeps, onChange: (state: ClipFormState) => void) {
+  let state = blankClipFormState();
   let quiet = false;
   const set = (next: Partial<ClipFormState>) => {
     state = { ...state, ...next };

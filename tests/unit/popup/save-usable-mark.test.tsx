@@ -1,26 +1,13 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClipForm } from '../../../components/clip/ClipForm';
-import type { ClipFormController, ClipFormState } from '../../../lib/popup/clip-form';
+import { blankClipFormState, type ClipFormController, type ClipFormState } from '../../../lib/popup/clip-form';
 import { POPUP_MARKS } from '../../../lib/popup/timing-marks';
 
 const controller = {} as ClipFormController; // nothing is clicked here
 
 function formState(change: Partial<ClipFormState>): ClipFormState {
-  return {
-    loading: false,
-    spaces: [{ id: 'space-1', name: 'Personal' }],
-    types: [],
-    collections: [],
-    tags: [],
-    templates: [],
-    mode: 'article',
-    title: '',
-    note: '',
-    tagNames: [],
-    saving: false,
-    ...change,
-  };
+  return { ...blankClipFormState(), loading: false, spaces: [{ id: 'space-1', name: 'Personal' }], ...change };
 }
 
 const marks = () => performance.getEntriesByName(POPUP_MARKS.saveUsable, 'mark');
