@@ -4,15 +4,9 @@
  */
 import { removeCaptions } from './captions';
 import { descendants, hasDescendant, holdsProse, linkDensity, shortTextOf, textLength } from './dom';
+import { hasNoiseName } from './noise-names';
 import { removeLinkPromos } from './promos';
 
-/**
- * Words in class/id/role/aria-label that mark non-article blocks on sites everywhere. These
- * patterns are matched against lower-cased text: without the i flag they compile in half the time,
- * and a clip runs each for the first time in a fresh page.
- */
-const NOISE =
-  /(?:^|[-_\s])(?:comments?|comment-?list|disqus|respond|related|recommended|recirc|more-?stories|read-?more|also-?read|newsletter|subscribe|signup|sign-up|share|sharing|social|follow-?us|promo|sponsor(?:ed)?|advert(?:isement)?|ads?|outbrain|taboola|paywall|breadcrumbs?|tags?|author-?bio|byline-?box|print-?only|skip-?link|toolbar|pagination|pager|gallery|slideshow|carousel|lightbox|modal|credits?|copyright|byline|dateline|timestamp|published|updated|author|meta-?data|kicker|trending|most-?(?:read|popular)|popular|teaser|widget|login|sign-?in|rail|swiper)(?:$|[-_\s\d])/;
 const CHROME_TAGS = new Set(['nav', 'aside', 'footer', 'dialog']);
 const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
 
@@ -79,7 +73,7 @@ function removeNoiseBlocks(elements: ArticleElements): void {
   for (let i = 0; i < list.length; i++) {
     const el = list[i]!;
     if (!attributed[i] || KEEP_NAMED.has(tags[i]!) || !root.contains(el)) continue;
-    if (!NOISE.test(signals(el).toLowerCase())) continue;
+    if (!hasNoiseName(signals(el).toLowerCase())) continue;
     // A block holding most of the text under a noisy name (e.g. class="has-share-bar" around the story) is still the story.
     rootLength ??= textLength(root);
     if (textLength(el) > 0.4 * rootLength) continue;
