@@ -13,7 +13,7 @@ import { type BenchBrowser, launchBenchBrowser } from './browser';
 import { connectCdp } from './cdp';
 import { clickSave, type PhaseName, clockOffsetMs, describe, installReadyProbe, openPopupReady, pairWithKey, waitSaved } from './popup';
 import { busyMs, type TimedSandbox } from './sandbox';
-import { nowMs } from './stats';
+import { nowMs, sleep } from './stats';
 import { BETWEEN_POPUPS_MS, timeToolbarPopup, type ToolbarPopupRound } from './toolbar-popup';
 
 export interface Series {
@@ -120,7 +120,7 @@ export async function runTimings(
         record(results.popupTab, timed, popup.navigationStart - skew, popup.readyAt - skew, popup.readyMs);
         if (popup.markMs !== undefined) results.markLag.push(popup.markMs - popup.readyMs);
         await popup.page.close();
-        await new Promise((resolve) => setTimeout(resolve, BETWEEN_POPUPS_MS));
+        await sleep(BETWEEN_POPUPS_MS);
       }
 
       // Without the snapshot: each popup's own writes are let settle, then the snapshot is dropped.

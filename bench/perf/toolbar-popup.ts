@@ -12,6 +12,7 @@ import { POPUP_MARKS } from '../../lib/popup/timing-marks';
 import type { BenchBrowser } from './browser';
 import type { Cdp } from './cdp';
 import type { PhaseName } from './popup';
+import { sleep } from './stats';
 
 const TIMEOUT = 15_000;
 /** Left alone this long before the bench attaches: a popup is usually ready in a tenth of it. */
@@ -59,8 +60,6 @@ const READ_TIMELINE = `(async () => {
     activeTabUrl: active?.url,
   };
 })()`;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Opens the toolbar popup over `tab`, waits until Save is usable, and reads its timeline.

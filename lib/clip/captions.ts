@@ -6,7 +6,10 @@
 
 import { descendants, hasDescendant, textLength } from './dom';
 
-/** Class words sites use for caption boxes that are not <figcaption>, matched lower-cased: a pattern without the i flag compiles in half the time, in every page a clip runs in. */
+/**
+ * Class words sites use for caption boxes that are not <figcaption>, matched lower-cased: a pattern
+ * without the i flag compiles in half the time, in every page a clip runs in.
+ */
 const CAPTION_CLASS = /(?:^|[-_\s])(?:caption|wp-caption-text|image-?credit|photo-?credit)(?:$|[-_\s])/;
 /** A caption is a sentence or two; a longer block under such a name is prose we keep. */
 const MAX_CAPTION = 500;

@@ -5,7 +5,8 @@
  * written with a hyphen also counts written without it ("readmore").
  *
  * Looked up in sets rather than matched by one large regular expression: V8 compiles such a
- * pattern to machine code on its second use, which costs ~0.7 ms in every page a clip runs in.
+ * pattern to machine code on its second use, in every page a clip runs in (measured, paired page by
+ * page on the corpus: the clean-up 0.2–0.5 ms faster with the sets, the same text on every page).
  */
 const WORDS = new Set(
   (
