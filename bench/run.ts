@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startArticleServer } from './perf/article';
 import { buildProduction, buildTest } from './perf/build';
-import { PHASES, type PhaseName } from './perf/popup';
+import { PHASES, type PhaseName } from './perf/toolbar-popup';
 import { failsCheck, type Row, renderTable } from './perf/report';
 import { acquireE2eLock } from './perf/e2e-lock';
 import { startTimedSandbox } from './perf/sandbox';

@@ -15,7 +15,6 @@ const TIMEOUT = 15_000;
 declare global {
   interface Window {
     __benchSaveReadyAt?: number;
-    __benchAppAt?: number;
     /** Text of the button the last trusted click landed on ('' when not on a button). */
     __benchClickTarget?: string;
   }
@@ -32,7 +31,6 @@ const READY_PROBE = `(() => {
   const ready = () => Array.from(document.querySelectorAll('button')).some(
     (b) => (b.textContent || '').trim() === label && !b.disabled && b.getClientRects().length > 0);
   const observer = new MutationObserver(() => {
-    if (window.__benchAppAt === undefined && document.querySelector('#app > *')) window.__benchAppAt = performance.now();
     if (window.__benchSaveReadyAt === undefined && ready()) {
       window.__benchSaveReadyAt = performance.now();
       observer.disconnect();
@@ -49,16 +47,6 @@ export async function installReadyProbe(context: BrowserContext): Promise<void> 
   await context.addInitScript({ content: READY_PROBE });
 }
 
-/** Moments of the popup's load printed with the first-render figure, in order, ms from navigation start. */
-export const PHASES = {
-  html: 'popup.html received',
-  script: 'popup script starts',
-  dcl: 'DOMContentLoaded',
-  app: 'first element in #app',
-  fcp: 'first contentful paint',
-} as const;
-export type PhaseName = keyof typeof PHASES;
-
 export interface OpenedPopup {
   page: Page;
   errors: string[];
@@ -67,8 +55,6 @@ export interface OpenedPopup {
   /** The same two moments on the bench's clock (page timeOrigin is wall-clock based like Node's; see clockOffsetMs). */
   navigationStart: number;
   readyAt: number;
-  /** Phases, ms from navigation start (see PHASES). */
-  phases: Partial<Record<PhaseName, number>>;
   /** The popup's own mark for the same moment as readyMs (lib/popup/timing-marks.ts), to check one by the other. */
   markMs?: number;
 }
@@ -101,23 +87,15 @@ export async function openPopupReady(context: BrowserContext, url: string): Prom
     await page.close();
     throw new Error(`"${SAVE}" never became visible and enabled. ${why}`);
   }
-  const { origin, readyMs, phases, markMs } = await page.evaluate((marks) => ({
-    origin: performance.timeOrigin,
-    readyMs: window.__benchSaveReadyAt ?? Number.NaN,
-    markMs: performance.getEntriesByName(marks.saveUsable)[0]?.startTime,
-    phases: ((): Partial<Record<PhaseName, number>> => {
-      // Resource Timing has no entries for the extension's own scripts, so their arrival is not shown.
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return {
-        html: nav?.responseEnd,
-        script: performance.getEntriesByName(marks.scriptStart)[0]?.startTime,
-        dcl: nav?.domContentLoadedEventEnd,
-        app: window.__benchAppAt,
-        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-      };
-    })(),
-  }), POPUP_MARKS);
-  return { page, errors, readyMs, phases, markMs, navigationStart: origin, readyAt: origin + readyMs };
+  const { origin, readyMs, markMs } = await page.evaluate(
+    (saveMark) => ({
+      origin: performance.timeOrigin,
+      readyMs: window.__benchSaveReadyAt ?? Number.NaN,
+      markMs: performance.getEntriesByName(saveMark)[0]?.startTime,
+    }),
+    POPUP_MARKS.saveUsable,
+  );
+  return { page, errors, readyMs, markMs, navigationStart: origin, readyAt: origin + readyMs };
 }
 
 /**

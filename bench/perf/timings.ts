@@ -11,10 +11,10 @@
 import type { ArticleServer } from './article';
 import { type BenchBrowser, launchBenchBrowser } from './browser';
 import { connectCdp } from './cdp';
-import { clickSave, type PhaseName, clockOffsetMs, describe, installReadyProbe, openPopupReady, pairWithKey, waitSaved } from './popup';
+import { clickSave, clockOffsetMs, describe, installReadyProbe, openPopupReady, pairWithKey, waitSaved } from './popup';
 import { busyMs, type TimedSandbox } from './sandbox';
 import { nowMs, sleep } from './stats';
-import { BETWEEN_POPUPS_MS, timeToolbarPopup, type ToolbarPopupRound } from './toolbar-popup';
+import { BETWEEN_POPUPS_MS, type PhaseName, timeToolbarPopup, type ToolbarPopupRound } from './toolbar-popup';
 
 export interface Series {
   /** The measured span per round, ms. */

@@ -11,8 +11,16 @@ import type { Page } from 'playwright';
 import { POPUP_MARKS } from '../../lib/popup/timing-marks';
 import type { BenchBrowser } from './browser';
 import type { Cdp } from './cdp';
-import type { PhaseName } from './popup';
 import { sleep } from './stats';
+
+/** Moments of the popup's load printed with the first-render figure, in order, ms from navigation start. */
+export const PHASES = {
+  html: 'popup.html received',
+  script: 'popup script starts',
+  dcl: 'DOMContentLoaded',
+  fcp: 'first contentful paint',
+} as const;
+export type PhaseName = keyof typeof PHASES;
 
 const TIMEOUT = 15_000;
 /** Left alone this long before the bench attaches: a popup is usually ready in a tenth of it. */
