@@ -1,7 +1,7 @@
 /**
  * Extraction benchmark: our article pipeline (extract → markdown → markdownToText) against plain
  * @mozilla/readability (textContent) and plain defuddle, on the 181 pages of
- * ../shared/corpora/article-extraction-benchmark, with that benchmark's exact metric.
+ * bench/corpus/article-extraction-benchmark, with that benchmark's exact metric.
  *
  *   npm run bench:extract [-- --dom chromium|jsdom] [--floor 0.95] [--limit N] [--worst K] [--only ours] [--reuse-tab]
  *

@@ -1,4 +1,4 @@
-/** Loads the article-extraction-benchmark corpus from ../shared (beside the repository's root). */
+/** Loads the article-extraction-benchmark corpus kept in bench/corpus (see its README for licence and origin). */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ export interface CorpusPage {
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CORPUS_DIR = join(repoRoot, '..', 'shared', 'corpora', 'article-extraction-benchmark');
+export const CORPUS_DIR = join(repoRoot, 'bench', 'corpus', 'article-extraction-benchmark');
 
 export function loadCorpus(dir = CORPUS_DIR): CorpusPage[] {
   const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<

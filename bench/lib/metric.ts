@@ -1,5 +1,5 @@
 /**
- * The article-extraction-benchmark metric, exactly as ../shared/README.md describes it (and as the
+ * The article-extraction-benchmark metric, exactly as bench/corpus/README.md describes it (and as the
  * published Readability/trafilatura figures were computed): 4-token shingles with multiplicity,
  * per-page TP/FP/FN normalised to sum to 1, precision and recall averaged over pages, F1 as the
  * harmonic mean of the two means, ± as the standard deviation of F1 over bootstrap resamples.

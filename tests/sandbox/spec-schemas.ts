@@ -40,8 +40,11 @@ export interface OpenApiDocument {
 }
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-/** Repo root is two levels up; shared/ sits beside the checkout (also in a fresh clone). */
-export const SPEC_PATH = resolve(HERE, '../../../shared/anytype-openapi/openapi-2025-11-08.yaml');
+/** The official description, copied into the repository with its licence (spec/LICENSE.md). */
+export const SPEC_DIR = resolve(HERE, 'spec');
+export const SPEC_PATH = resolve(SPEC_DIR, 'openapi-2025-11-08.yaml');
+/** What a Desktop build of December 2025 serves at GET /docs/openapi.json. */
+export const SERVED_SPEC_V047_PATH = resolve(SPEC_DIR, 'served-by-desktop-v0.47.0.json');
 
 /**
  * Parsing 6,500 lines of YAML takes a second or more, once per test worker; a JSON copy in the temp

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../lib/anytype';
 import { ObjectSchema, ObjectTypeSchema, SpaceSchema, TagSchema } from '../../../lib/anytype/schemas';
+import { SERVED_SPEC_V047_PATH } from '../../sandbox/spec-schemas';
 import { API_KEY, fakeFetch, OBJECT_ID, SPACE_ID } from './fake-fetch';
 
 describe('lenient space parsing', () => {
@@ -85,7 +86,7 @@ describe('objects and types', () => {
 
   it('accepts the examples an older Desktop serves in its own description', () => {
     const doc = JSON.parse(
-      readFileSync(new URL('../../../../shared/anytype-openapi/served-by-desktop-v0.47.0.json', import.meta.url), 'utf8'),
+      readFileSync(SERVED_SPEC_V047_PATH, 'utf8'),
     ) as { components: { schemas: Record<string, { properties: Record<string, { example?: unknown }> }> } };
     const exampleOf = (name: string) =>
       Object.fromEntries(Object.entries(doc.components.schemas[name]!.properties).map(([k, p]) => [k, p.example]));
