@@ -1,12 +1,20 @@
 import { AnytypeError } from './errors';
 
 /**
- * Anytype ids are CIDs (`bafyrei…`), space ids (`bafyrei….23me69r569oi1`), participant ids
- * (`_participant_…`) and short keys. All of them fit this ASCII pattern. Anything else, in
- * particular `.`/`..`, slashes, `?`, `#`, `%`, whitespace and non-ASCII, would let a value
- * change which route is called, so it is refused before a URL is built.
+ * The one definition of an Anytype id, used by the client before it builds a URL and by the message
+ * protocol before a value leaves an extension page.
+ *
+ * What real ids look like (the spec's examples, tests/sandbox/spec/openapi-2025-11-08.yaml):
+ *  - object, type, tag and template ids are CIDs: `bafyreids36kpw5ppuwm3…`;
+ *  - space ids are a CID, a dot and a suffix: `bafyreigyfkt6…psq.23me69r569oi1`;
+ *  - member ids start with an underscore: `_participant_<space cid>_<suffix>_<identity>`;
+ *  - short keys and the stand-ins of other builds: `67b0d3e3cda9…`, `msg-abc123`.
+ * So: ASCII letters, digits, `_` and `-`, in parts joined by single dots, and a leading `_` only
+ * before a letter or digit. That refuses `.`, `..` anywhere, a leading or trailing dot, slashes,
+ * `?`, `#`, `%`, whitespace and non-ASCII (any of which could change which route is called), and
+ * `__proto__`-like names (ids are used as record keys).
  */
-const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+export const ID_PATTERN = /^_?[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/;
 export const MAX_ID_LENGTH = 256;
 
 export function isValidId(value: unknown): value is string {
@@ -14,10 +22,7 @@ export function isValidId(value: unknown): value is string {
     typeof value === 'string' &&
     value.length > 0 &&
     value.length <= MAX_ID_LENGTH &&
-    ID_PATTERN.test(value) &&
-    // The pattern already refuses a leading dot; this keeps the intent explicit.
-    value !== '.' &&
-    value !== '..'
+    ID_PATTERN.test(value)
   );
 }
 

@@ -5,15 +5,15 @@
  */
 import * as v from 'valibot';
 import { ERROR_KINDS } from '../anytype/errors';
+import { ID_PATTERN, MAX_ID_LENGTH } from '../anytype/ids';
 import { ClipModeSchema, PageModeSchema } from '../capture/schema';
 import type { SenderClass } from './senders';
 import { ClipSettingsSchema } from '../settings/clip-settings';
 import { LOOPBACK_URL } from '../settings/connections';
 import { SettingsFileSchema } from '../settings/settings-file';
 
-/** Anytype ids: content ids and space ids (`<cid>.<suffix>`); never `.`/`..`, slashes, `%`, `?`, `#`. */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/;
-export const IdSchema = v.pipe(v.string(), v.maxLength(200), v.regex(ID_PATTERN, 'not an Anytype id'));
+/** Anytype ids: the client's own definition (lib/anytype/ids.ts), so both refuse the same values. */
+export const IdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID_LENGTH), v.regex(ID_PATTERN, 'not an Anytype id'));
 
 const Empty = v.strictObject({});
 

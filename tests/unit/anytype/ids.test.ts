@@ -1,8 +1,11 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { createClient, isValidId } from '../../../lib/anytype';
 import { encodeId, MAX_ID_LENGTH } from '../../../lib/anytype/ids';
+import { IdSchema } from '../../../lib/protocol/messages';
 import { API_KEY, fakeFetch, OBJECT_ID, SPACE_ID } from './fake-fetch';
 
 const bad: [string, unknown][] = [
@@ -29,6 +32,10 @@ const bad: [string, unknown][] = [
   ['colon', 'http:x'],
   ['full URL', 'http://evil.example/'],
   ['ampersand', 'a&b'],
+  ['inner dot dot', 'bafyrei..x'],
+  ['trailing dot', 'bafyrei.'],
+  ['proto', '__proto__'],
+  ['lone underscore', '_'],
   ['too long', 'a'.repeat(MAX_ID_LENGTH + 1)],
   ['number', 42],
   ['null', null],
@@ -98,5 +105,61 @@ describe('id validation', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** Every id the official spec gives as an example: object CIDs, space ids (`<cid>.<suffix>`), member ids. */
+const SPEC_IDS = [
+  ...new Set(
+    readFileSync(new URL('../../sandbox/spec/openapi-2025-11-08.yaml', import.meta.url), 'utf8').match(
+      /\b(?:bafyrei[a-z0-9]+(?:\.[a-z0-9]+)?|_participant_[A-Za-z0-9_]+)/g,
+    ) ?? [],
+  ),
+];
+
+/** Strings made of the characters that matter at an id's edges: parts, joins and what breaks a URL. */
+const idLike = fc.string({ unit: fc.constantFrom('a', 'Z', '7', '_', '-', '.', '/', '%', '?', '#', ' ', '\\', 'é'), maxLength: 12 });
+const wellFormed = fc
+  .tuple(fc.boolean(), fc.array(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_-]{0,8}$/), { minLength: 1, maxLength: 4 }))
+  .map(([member, parts]) => `${member ? '_' : ''}${parts.join('.')}`);
+
+describe('one id pattern for the client and the protocol', () => {
+  it('accepts every id the spec shows, members and spaces included', () => {
+    expect(SPEC_IDS.some((id) => id.startsWith('_participant_'))).toBe(true);
+    expect(SPEC_IDS.some((id) => id.includes('.'))).toBe(true);
+    for (const id of SPEC_IDS) {
+      expect(isValidId(id), id).toBe(true);
+      expect(v.is(IdSchema, id), id).toBe(true);
+    }
+  });
+
+  it('the client and the protocol give the same answer for any string', () => {
+    fc.assert(
+      fc.property(fc.oneof(idLike, wellFormed, fc.string(), fc.constantFrom(...good, ...SPEC_IDS)), (id) => {
+        expect(v.is(IdSchema, id)).toBe(isValidId(id));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('what is accepted never holds a slash, %, ?, #, .. or a prototype name', () => {
+    fc.assert(
+      fc.property(fc.oneof(idLike, wellFormed, fc.string({ unit: 'binary' })), (id) => {
+        if (!isValidId(id)) return;
+        expect(id).not.toMatch(/[/%?#\\\s]|\.\./);
+        expect(id.startsWith('.') || id.endsWith('.') || id.startsWith('__')).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('well-formed ids are accepted by both, up to the length limit', () => {
+    fc.assert(
+      fc.property(wellFormed, (id) => {
+        expect(isValidId(id)).toBe(true);
+        expect(v.is(IdSchema, id)).toBe(true);
+      }),
+    );
+    expect(v.is(IdSchema, 'a'.repeat(MAX_ID_LENGTH + 1))).toBe(false);
   });
 });
