@@ -1,6 +1,10 @@
-/** Pairing: a challenge makes Desktop show a 4-digit code; the code buys an API key. */
+/**
+ * Pairing: a challenge makes Desktop show a 4-digit code (builds of 2026: once the person approved it);
+ * the code buys an API key.
+ */
 import * as v from 'valibot';
 import { AnytypeError } from './errors';
+import type { KeyGrant } from './grants';
 import { ApiKeyResponseSchema, ChallengeResponseSchema } from './schemas';
 import { createTransport, parseInput, type TransportOptions } from './transport';
 
@@ -16,7 +20,8 @@ const ChallengeIdSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLeng
 export interface AuthClient {
   /** One call per click: builds limit how many challenges a run may make. */
   createChallenge(appName: string): Promise<{ challengeId: string }>;
-  createApiKey(challengeId: string, code: string): Promise<{ apiKey: string }>;
+  /** `grant` is null when the build does not say what the key may reach (builds before 2026). */
+  createApiKey(challengeId: string, code: string): Promise<{ apiKey: string; grant: KeyGrant | null }>;
 }
 
 export function createAuth(opts: Omit<TransportOptions, 'apiKey'> = {}): AuthClient {
@@ -50,7 +55,7 @@ export function createAuth(opts: Omit<TransportOptions, 'apiKey'> = {}): AuthCli
         schema: ApiKeyResponseSchema,
         timeoutMs,
       });
-      return { apiKey: res.api_key };
+      return { apiKey: res.api_key, grant: res.grant ?? null };
     },
   };
 }

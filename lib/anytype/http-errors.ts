@@ -14,6 +14,8 @@ export interface FailedResponse {
   path: string;
   status: number;
   bodyText: string;
+  /** The `WWW-Authenticate` header, when the server sent one: builds of 2026 name a scope refusal there. */
+  wwwAuthenticate?: string | null;
   secret?: string;
 }
 
@@ -42,9 +44,27 @@ export function serverMessageOf(bodyText: string, secret?: string): string | und
   return redact(message, secret).slice(0, MAX_MESSAGE);
 }
 
+const PAIRING_PATHS = new Set(['/v1/auth/challenges', '/v1/auth/api_keys']);
+/** A key whose grant is narrower than all spaces with write access (builds of 2026). */
+const SCOPED_CODE = 'v1_not_available_for_scoped_keys';
+
+/** The pairing refusals of builds of 2026, told apart by the server's code or message. */
+function pairingKind(message: string): AnytypeErrorKind | undefined {
+  // `CHALLENGE_NOT_APPROVED`, the error name itself: plain words such as "not approved in time" mean a lapse.
+  if (/not_approved/i.test(message)) return 'pairing_not_approved';
+  if (/denied/i.test(message)) return 'pairing_denied';
+  if (/expired|lapsed/i.test(message)) return 'pairing_lapsed';
+  return undefined;
+}
+
 function kindOf(res: FailedResponse, message: string): AnytypeErrorKind {
   const { status, method, path } = res;
-  if (status === 401) return 'unauthorized';
+  if (/insufficient_scope/i.test(res.wwwAuthenticate ?? '') || message.includes(SCOPED_CODE)) return 'scoped_key';
+  if (method === 'POST' && PAIRING_PATHS.has(path) && status >= 400) {
+    const kind = pairingKind(message);
+    if (kind) return kind;
+  }
+  if (status === 401) return /expired/i.test(message) ? 'key_expired' : 'unauthorized';
   if (status === 403) return /origin/i.test(message) && /not allowed/i.test(message) ? 'origin_rejected' : 'bad_request';
   if (status === 429) return 'rate_limited';
   if (status === 404 || status === 410) return 'not_found';

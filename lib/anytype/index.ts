@@ -20,6 +20,16 @@ import { createTransport } from './transport';
 import { type TypesApi, typesApi } from './types';
 
 export { type AuthClient, createAuth, PAIRING_TIMEOUT_MS } from './auth';
+export {
+  CURRENT_KEY_PATTERN,
+  isFullGrant,
+  type KeyFormat,
+  type KeyGrant,
+  KeyGrantSchema,
+  keyFormat,
+  LEGACY_KEY_PATTERN,
+  type Permission,
+} from './grants';
 export { AnytypeError, type AnytypeErrorKind, ERROR_KINDS, isAnytypeError, userMessage } from './errors';
 export { isValidId } from './ids';
 export type {

@@ -5,6 +5,7 @@
  * Request (input) schemas, at the end, are strict: they are what this extension sends.
  */
 import * as v from 'valibot';
+import { GrantWireSchema } from './grants';
 
 const str = v.optional(v.string());
 /** Missing or null reads as '' / [], so callers get a plain value. */
@@ -164,7 +165,14 @@ export const SpaceResponseSchema = v.object({ space: SpaceSchema });
 export const ObjectResponseSchema = v.object({ object: ObjectSchema });
 export const TagResponseSchema = v.object({ tag: TagSchema });
 export const ChallengeResponseSchema = v.object({ challenge_id: v.pipe(v.string(), v.minLength(1)) });
-export const ApiKeyResponseSchema = v.object({ api_key: v.pipe(v.string(), v.minLength(1)) });
+/**
+ * Builds of 2026 add `grant` (null when the build does not say); one that this client cannot read
+ * counts as unknown rather than failing a pairing that did succeed.
+ */
+export const ApiKeyResponseSchema = v.object({
+  api_key: v.pipe(v.string(), v.minLength(1)),
+  grant: v.fallback(v.optional(v.nullable(GrantWireSchema)), null),
+});
 /** Adding objects to a list answers a bare JSON string (a confirmation message). */
 export const AddToListResponseSchema = v.string();
 

@@ -116,11 +116,13 @@ export function createTransport(opts: TransportOptions = {}): Transport {
 
     let status: number;
     let text: string;
+    let wwwAuthenticate: string | null = null;
     try {
       // `redirect: 'manual'`: the API never redirects, and following one could carry the key away.
       const res = await doFetch(url, { method, headers, body, signal: controller.signal, redirect: 'manual' });
       serverVersion = res.headers.get('Anytype-Version') ?? serverVersion;
       status = res.status;
+      wwwAuthenticate = res.headers.get('WWW-Authenticate');
       // Reading the body is still under the timeout.
       text = await res.text();
     } catch (error) {
@@ -130,7 +132,7 @@ export function createTransport(opts: TransportOptions = {}): Transport {
     }
 
     if (status < 200 || status > 299) {
-      throw errorFromResponse({ method, path: spec.path, status, bodyText: text, secret });
+      throw errorFromResponse({ method, path: spec.path, status, bodyText: text, wwwAuthenticate, secret });
     }
     let json: unknown;
     try {

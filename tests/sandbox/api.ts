@@ -96,7 +96,7 @@ export async function handleApi(state: SandboxState, req: IncomingMessage, res: 
   const op = route.op;
   if (op.security && op.security.length > 0) {
     try {
-      if (state.faults.unauthorizedAll) throw new ApiError(401, 'api key expired', { clientFault: false });
+      if (state.faults.unauthorizedAll) throw new ApiError(401, 'invalid api key', { clientFault: false });
       state.auth.checkBearer(header(req, 'authorization') ?? undefined);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;

@@ -188,6 +188,7 @@ export class Auth {
     if (!m) throw new ApiError(401, 'missing or malformed authorization header', { clientFault: false });
     const k = this.keys.get((m[1] as string).trim());
     if (!k) throw new ApiError(401, 'invalid api key', { clientFault: false });
-    if (k.revoked) throw new ApiError(401, 'api key expired', { clientFault: false });
+    // A key deleted in Desktop is unknown from then on; an expiry has its own answer.
+    if (k.revoked) throw new ApiError(401, 'invalid api key', { clientFault: false });
   }
 }

@@ -24,6 +24,8 @@ async function run(call: Call, f: typeof fetch, timeoutMs?: number): Promise<Any
   throw new Error('expected the call to fail');
 }
 
+const SCOPE_HEADER = { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' };
+
 interface Row {
   name: string;
   call: Call;
@@ -35,7 +37,17 @@ interface Row {
 
 const rows: Row[] = [
   { name: '401 unauthorized', call: 'get', answer: apiError(401, 'unauthorized', 'invalid api key'), kind: 'unauthorized', mayHaveApplied: false },
-  { name: '401 api key expired', call: 'create', answer: apiError(401, 'unauthorized', 'api key expired'), kind: 'unauthorized', mayHaveApplied: false, serverMessage: 'api key expired' },
+  { name: '401 api key expired', call: 'create', answer: apiError(401, 'unauthorized', 'api key expired'), kind: 'key_expired', mayHaveApplied: false, serverMessage: 'api key expired' },
+  { name: '401 api key expired on GET', call: 'get', answer: apiError(401, 'unauthorized', 'API key expired'), kind: 'key_expired', mayHaveApplied: false },
+  { name: '403 scoped key (code and header)', call: 'get', answer: { ...apiError(403, 'v1_not_available_for_scoped_keys', 'this key is scoped; use /v2'), headers: SCOPE_HEADER }, kind: 'scoped_key', mayHaveApplied: false, serverMessage: 'v1_not_available_for_scoped_keys' },
+  { name: '403 scoped key on a write', call: 'create', answer: { ...apiError(403, 'v1_not_available_for_scoped_keys', 'scoped'), headers: SCOPE_HEADER }, kind: 'scoped_key', mayHaveApplied: false },
+  { name: '403 scoped key (code only)', call: 'update', answer: apiError(403, 'v1_not_available_for_scoped_keys', 'scoped'), kind: 'scoped_key', mayHaveApplied: false },
+  { name: '403 scoped key (header only)', call: 'get', answer: { ...apiError(403, 'forbidden', 'Forbidden'), headers: SCOPE_HEADER }, kind: 'scoped_key', mayHaveApplied: false },
+  { name: 'solve before approval (403)', call: 'apiKey', answer: apiError(403, 'challenge_not_approved', 'CHALLENGE_NOT_APPROVED: approve the request in Anytype first'), kind: 'pairing_not_approved', mayHaveApplied: false },
+  { name: 'solve before approval (500 text)', call: 'apiKey', answer: apiError(500, 'internal_server_error', 'failed to authenticate user: CHALLENGE_NOT_APPROVED'), kind: 'pairing_not_approved', mayHaveApplied: false },
+  { name: 'challenge from a denied caller', call: 'challenge', answer: apiError(403, 'challenge_denied', 'the request was denied in Anytype'), kind: 'pairing_denied', mayHaveApplied: false },
+  { name: 'solve a denied challenge', call: 'apiKey', answer: apiError(403, 'challenge_denied', 'the request was denied in Anytype'), kind: 'pairing_denied', mayHaveApplied: false },
+  { name: 'solve a lapsed challenge', call: 'apiKey', answer: apiError(403, 'challenge_expired', 'the request was not approved in time'), kind: 'pairing_lapsed', mayHaveApplied: false },
   { name: '403 origin not allowed', call: 'create', answer: apiError(403, 'forbidden', 'request origin is not allowed'), kind: 'origin_rejected', mayHaveApplied: false, serverMessage: 'request origin is not allowed' },
   { name: '403 other', call: 'update', answer: apiError(403, 'forbidden', 'insufficient permissions'), kind: 'bad_request', mayHaveApplied: false },
   { name: '429', call: 'create', answer: { ...apiError(429, 'rate_limit_exceeded', 'Rate limit exceeded'), headers: { 'RateLimit-Remaining': '0' } }, kind: 'rate_limited', mayHaveApplied: false },
@@ -59,6 +71,11 @@ const rows: Row[] = [
 ];
 
 describe('error mapping', () => {
+  it('an origin refusal with a scope header is still a scope refusal only when the header says so', async () => {
+    const plain = await run('get', fakeFetch(() => ({ ...apiError(403, 'forbidden', 'request origin is not allowed'), headers: { 'WWW-Authenticate': 'Bearer realm="anytype"' } })).fetch);
+    expect(plain.kind).toBe('origin_rejected');
+  });
+
   it.each(rows)('$name → $kind', async (row) => {
     const { fetch: f } = fakeFetch(() => row.answer);
     const error = await run(row.call, f);

@@ -88,6 +88,6 @@ describe('faults', () => {
     await sb?.control.revokeKey(key);
     const revoked = await call('GET', '/v1/spaces');
     expect(revoked.status).toBe(401);
-    expect(revoked.json).toMatchObject({ object: 'error', status: 401, message: 'api key expired' });
+    expect(revoked.json).toMatchObject({ object: 'error', status: 401, message: 'invalid api key' });
   });
 });
