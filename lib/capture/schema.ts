@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { inlinedImageChars, MAX_INLINED_CHARS } from '../clip/inline-budget';
+import { MAX_PAGE_TEXT_BYTES, textBytes } from '../clip/size-limits';
 
 export const CLIP_MODES = ['article', 'selection', 'fullpage', 'bookmark', 'link', 'image'] as const;
 export type ClipMode = (typeof CLIP_MODES)[number];
@@ -17,14 +18,15 @@ export const PageModeSchema = v.picklist(PAGE_MODES);
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const optionalText = (max: number) => v.optional(v.pipe(v.string(), v.maxLength(max)));
 
-/** 4 MB of markdown: beyond this Desktop's paste path struggles, and the person gets a clear error. */
-export const MAX_MARKDOWN_BYTES = 4 * 1024 * 1024;
-
-/** Text and inlined images are capped apart, so pictures never eat the text's allowance and vice versa. */
+/**
+ * Text and inlined images are capped apart, so pictures never eat the text's allowance and vice versa.
+ * The text limit is the extractor's own (lib/clip/size-limits.ts); the length check first is a cheap
+ * bound, as no character takes fewer UTF-8 bytes than UTF-16 units.
+ */
 const MarkdownSchema = v.pipe(
   v.string(),
-  v.maxLength(MAX_MARKDOWN_BYTES + MAX_INLINED_CHARS),
-  v.check((md) => md.length - inlinedImageChars(md) <= MAX_MARKDOWN_BYTES, 'The page text is too long.'),
+  v.maxLength(MAX_PAGE_TEXT_BYTES + MAX_INLINED_CHARS),
+  v.check((md) => textBytes(md) <= MAX_PAGE_TEXT_BYTES, 'The page text is too long.'),
   v.check((md) => inlinedImageChars(md) <= MAX_INLINED_CHARS, 'The page has too many inlined images.'),
 );
 

@@ -7,6 +7,7 @@ import { fullPageContent } from './fullpage';
 import { type MarkdownOptions, htmlToMarkdown } from './markdown';
 import { type PageMetadata, extractMetadata } from './metadata';
 import { selectionToFragment } from './selection';
+import { MAX_PAGE_TEXT_BYTES, textBytes } from './size-limits';
 import { baseUrlOf } from './url';
 
 export { extractArticle } from './article';
@@ -21,8 +22,7 @@ export { markdownToText } from './text';
 export { selectionToFragment } from './selection';
 export { fullPageContent } from './fullpage';
 
-/** Anytype splits and stores the body; past this a clip is more likely a runaway page than an article. */
-export const MAX_MARKDOWN_BYTES = 2 * 1024 * 1024;
+export { MAX_PAGE_TEXT_BYTES } from './size-limits';
 
 export type ClipErrorKind = 'too_large' | 'empty';
 
@@ -42,14 +42,13 @@ export interface Clip {
   metadata: PageMetadata;
 }
 
-function byteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
-
 function finish(markdown: string, metadata: PageMetadata, title: string): Clip {
-  const size = byteLength(markdown);
-  if (size > MAX_MARKDOWN_BYTES) {
-    throw new ClipError('too_large', `The clip is ${(size / 1048576).toFixed(1)} MB of text; the limit is 2 MB. Select part of the page instead.`);
+  const size = textBytes(markdown);
+  if (size > MAX_PAGE_TEXT_BYTES) {
+    throw new ClipError(
+      'too_large',
+      `The clip is ${(size / 1048576).toFixed(1)} MB of text; the limit is ${MAX_PAGE_TEXT_BYTES / 1048576} MB. Select part of the page instead.`,
+    );
   }
   return { title, markdown, metadata };
 }

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { ERROR_KINDS } from '../anytype/errors';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../anytype/ids';
 import { ClipModeSchema, PageModeSchema } from '../capture/schema';
+import { MAX_NOTE_CHARS } from '../clip/size-limits';
 import type { SenderClass } from './senders';
 import { ClipSettingsSchema } from '../settings/clip-settings';
 import { LOOPBACK_URL } from '../settings/connections';
@@ -65,7 +66,7 @@ export const ClipSubmitSchema = v.strictObject({
   templateId: v.optional(IdSchema),
   collectionId: v.optional(IdSchema),
   title: v.pipe(v.string(), v.maxLength(1000)),
-  note: v.optional(v.pipe(v.string(), v.maxLength(20_000))),
+  note: v.optional(v.pipe(v.string(), v.maxLength(MAX_NOTE_CHARS))),
   tagNames: v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), v.maxLength(50))),
   /** Link and image modes: what was right-clicked. */
   targetUrl: v.optional(WebUrlSchema),

@@ -2,6 +2,7 @@
  * Retry policy: how long to wait, which failures count, and what each error kind means for a job.
  * Pure functions so the numbers can be tested and tuned without the queue around them.
  */
+import { MAX_CLIP_TEXT_BYTES } from '../clip/size-limits';
 import type { JobError } from './types';
 
 export interface QueueLimits {
@@ -18,7 +19,7 @@ export interface QueueLimits {
 }
 
 export const DEFAULT_LIMITS: QueueLimits = {
-  maxMarkdownBytes: 4 * 1024 * 1024,
+  maxMarkdownBytes: MAX_CLIP_TEXT_BYTES,
   maxOpenJobs: 500,
   maxAttempts: 8,
   freeRateLimitHits: 100,
@@ -109,9 +110,7 @@ export function classifyError(err: unknown): ClassifiedError {
   }
 }
 
-export function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
+export { utf8Length } from '../clip/size-limits';
 
 export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { CapturedPageSchema, MAX_MARKDOWN_BYTES } from '../../../lib/capture/schema';
+import { CapturedPageSchema } from '../../../lib/capture/schema';
 import { MAX_INLINED_CHARS } from '../../../lib/clip/inline-budget';
+import { MAX_PAGE_TEXT_BYTES as MAX_MARKDOWN_BYTES } from '../../../lib/clip/size-limits';
 import { admitClip } from '../../../lib/queue/intake';
 import { DEFAULT_LIMITS } from '../../../lib/queue/policy';
 import { isQueueError } from '../../../lib/queue/types';
@@ -19,7 +20,7 @@ const queued = (markdown: string) => ({
 });
 
 describe('text and inlined images are capped apart', () => {
-  const text = 'word '.repeat((3 * MB) / 5);
+  const text = 'word '.repeat((1.5 * MB) / 5);
   const pictures = images(5, Math.floor(MAX_INLINED_CHARS / 5) - 64);
 
   it('the background accepts a page whose text fits even when images take more than the text cap', () => {

@@ -1,4 +1,4 @@
-import { clipFullPage, clipSelection, ClipError, MAX_MARKDOWN_BYTES } from '../../../lib/clip/index';
+import { clipFullPage, clipSelection, ClipError, MAX_PAGE_TEXT_BYTES as MAX_MARKDOWN_BYTES } from '../../../lib/clip/index';
 import { JSDOM } from 'jsdom';
 import { parseHtml } from './helpers';
 
