@@ -2,17 +2,19 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PANEL_CSS } from '../../components/panel/panel-styles';
 import { SavedPanel } from '../../components/panel/SavedPanel';
-import { PANEL_GLOBAL, type PanelInit } from '../../lib/background/panel-injector';
+import type { InjectedPanel } from '../../lib/background/panel-injector';
 import { createBackgroundClient } from '../../lib/protocol/client';
+import { INJECTED, takeInjected } from '../../lib/protocol/injected-globals';
 
-// Injected on demand after a quick clip (lib/background/panel-injector.ts sets PANEL_GLOBAL first).
-// A closed shadow root keeps page styles and scripts out of the panel.
+// Injected on demand after a quick clip (lib/background/panel-injector.ts sets INJECTED.panelInit
+// first). A closed shadow root keeps page styles and scripts out of the panel.
 export default defineUnlistedScript(() => {
   const scope = globalThis as Record<string, unknown>;
-  const init = scope[PANEL_GLOBAL] as PanelInit | undefined;
-  delete scope[PANEL_GLOBAL];
-  if (!init) return;
-  (scope.__clipToAnytypePanelClose as (() => void) | undefined)?.();
+  const injected = takeInjected(scope, INJECTED.panelInit) as InjectedPanel | undefined;
+  if (!injected) return;
+  (scope[INJECTED.panelClose] as (() => void) | undefined)?.();
+  // The capability stays in this closure: it is not left where another script of ours would find it.
+  const { capability, ...init } = injected;
 
   const host = document.createElement('clip-to-anytype-panel');
   const shadow = host.attachShadow({ mode: 'closed' });
@@ -25,9 +27,9 @@ export default defineUnlistedScript(() => {
   const close = () => {
     render(null, mount);
     host.remove();
-    delete scope.__clipToAnytypePanelClose;
+    delete scope[INJECTED.panelClose];
   };
-  scope.__clipToAnytypePanelClose = close;
-  const background = createBackgroundClient((message) => browser.runtime.sendMessage(message));
+  scope[INJECTED.panelClose] = close;
+  const background = createBackgroundClient((message) => browser.runtime.sendMessage(message), capability);
   render(<SavedPanel init={init} background={background} onClose={close} />, mount);
 });

@@ -24,6 +24,7 @@ import { createQuickClip, type QuickTarget } from './quick-clip';
 import type { ClipMode } from '../capture/schema';
 import { createScriptingCapturer, type ScriptingApi } from './scripting-capturer';
 import { createClipAmender } from './clip-amend';
+import { createPanelGrants } from './panel-grants';
 import { createPanelInjector } from './panel-injector';
 import { createRecentClips } from './recent-clips';
 import { rememberSettings } from './remembered-settings';
@@ -89,7 +90,8 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
   const prefs = createClipPrefsStore(browser.storage.local);
   const clipSettings = createClipSettingsStore(browser.storage.local);
   const recentClips = createRecentClips(browser.storage.session);
-  const showPanel = createPanelInjector(browser.scripting as unknown as ScriptingApi);
+  const panelGrants = createPanelGrants(browser.storage.session);
+  const showPanel = createPanelInjector(browser.scripting as unknown as ScriptingApi, panelGrants);
   const quickClip = createQuickClip({
     clipTab: (tabId, request) => clips.clipTab(tabId, request),
     // A matching site rule first, then the options' defaults, then what was chosen last time.
@@ -168,6 +170,7 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
         onActiveChanged: () => void activeQueue.resume().then(() => activeQueue.process()).catch((e) => log(String(e))),
       },
     }),
+    admitPanel: (tabId, capability) => panelGrants.admit(tabId, capability),
     redact,
     log,
   });

@@ -53,8 +53,9 @@ export function createClipService(deps: ClipServiceDeps) {
   const captures = createRecentCaptures(deps.capturer, deps.captures);
 
   function tabFor(requested: number | undefined, sender: AllowedSender): number {
-    // A content script speaks only for its own tab, whatever its payload says.
-    if (sender.class === 'content_script') return sender.tabId;
+    // Only our own pages may name a tab: any other sender speaks for its own tab alone, whatever
+    // its payload says (no such sender may send clip.preview or clip.submit today; this holds if one ever is).
+    if (sender.class !== 'extension_page') return sender.tabId;
     if (requested === undefined) throw new ProtocolFailure('no_tab', i18n.t('quick.noTab'));
     return requested;
   }

@@ -46,9 +46,9 @@ export function createHandlers({ connections, queue, clips, options, amend, prop
   const client = () => connections.client();
   return {
     ...createOptionsHandlers(options),
-    'clip.amend': (input, sender) => {
-      // The router already allows only content scripts; the tab is the browser's word, not the page's.
-      if (sender.class !== 'content_script') throw new ProtocolFailure('forbidden', i18n.t('background.panelOnly'));
+    'clip.amend': async (input, sender) => {
+      // The router already allows only the panel; the tab is the browser's word, not the page's.
+      if (sender.class !== 'panel') throw new ProtocolFailure('forbidden', i18n.t('background.panelOnly'));
       return amend(sender.tabId, input);
     },
     'connection.status': ({ local }) => (local ? connections.localStatus() : connections.status()),
@@ -71,7 +71,11 @@ export function createHandlers({ connections, queue, clips, options, amend, prop
       const tags = await anytype.tags.list(spaceId, tagProperty.id);
       return tags.map((tag) => ({ id: tag.id, name: tag.name, color: tag.color }));
     },
-    'collections.list': async ({ spaceId }) => {
+    'collections.list': async ({ spaceId }, sender) => {
+      // The panel offers the collections of the space its clip went to, and may read no other.
+      if (sender.class === 'panel' && spaceId !== sender.spaceId) {
+        throw new ProtocolFailure('forbidden', i18n.t('protocol.forbiddenRequest'));
+      }
       const found = await (await client()).search.inSpace(spaceId, { types: [COLLECTION_TYPE_KEY] }, { limit: 200 });
       return found.data.map((item) => ({ id: item.id, name: item.name || 'Untitled collection' }));
     },

@@ -6,13 +6,11 @@
 import { i18n } from '#i18n';
 import * as v from 'valibot';
 import { CapturedPageSchema, type PageMode } from '../capture/schema';
+import { INJECTED } from '../protocol/injected-globals';
 import { ProtocolFailure } from '../protocol/router';
 import type { PageCapturer } from './clip-service';
 
 export const CLIPPER_FILE = '/clipper.js';
-export const MODE_GLOBAL = '__clipToAnytypeMode';
-/** Whether the clipper inlines the images Desktop could not fetch (lib/clip/images). */
-export const IMAGES_GLOBAL = '__clipToAnytypeImages';
 
 export interface CaptureOptions {
   /**
@@ -50,7 +48,7 @@ export function createScriptingCapturer(scripting: ScriptingApi): PageCapturer {
           func: ((values: Record<string, unknown>) => {
             Object.assign(globalThis, values);
           }) as (...args: never[]) => unknown,
-          args: [{ [MODE_GLOBAL]: mode, [IMAGES_GLOBAL]: options.inlineImages !== false }],
+          args: [{ [INJECTED.clipperMode]: mode, [INJECTED.clipperImages]: options.inlineImages !== false }],
         });
         results = await scripting.executeScript({ target: { tabId }, files: [CLIPPER_FILE] });
       } catch {

@@ -21,12 +21,14 @@ export interface BackgroundClient {
   call<K extends MessageType>(type: K, payload: MessageInput<K>): Promise<MessageOutput<K>>;
 }
 
-export function createBackgroundClient(send: SendMessage): BackgroundClient {
+/** `capability`: the in-page panel's, given to it by the background; extension pages have none. */
+export function createBackgroundClient(send: SendMessage, capability?: string): BackgroundClient {
   return {
     async call(type, payload) {
       let answer: Answer<unknown> | undefined;
       try {
-        answer = (await send({ type, payload })) as Answer<unknown> | undefined;
+        const envelope = capability === undefined ? { type, payload } : { type, payload, capability };
+        answer = (await send(envelope)) as Answer<unknown> | undefined;
       } catch {
         throw new BackgroundError('no_background', i18n.t('protocol.restarting'));
       }

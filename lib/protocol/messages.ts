@@ -58,7 +58,7 @@ export const ClipPreviewSchema = v.object({
 export const ClipSubmitSchema = v.strictObject({
   /** Made by the form once: a re-sent Save with the same id returns the same clip, never a second one. */
   clientId: v.optional(v.pipe(v.string(), v.uuid())),
-  /** Extension pages may name a tab; a content script always clips its own tab. */
+  /** Extension pages name the tab; any other sender could clip only its own (clip-service's tab pin). */
   tabId: v.optional(TabIdSchema),
   mode: ClipModeSchema,
   spaceId: IdSchema,
@@ -136,22 +136,23 @@ export const messages = {
   'spaces.list': {
     input: Empty,
     output: v.array(SpaceSummarySchema),
-    senders: ['extension_page', 'content_script'],
+    senders: ['extension_page'],
   },
   'types.list': {
     input: v.strictObject({ spaceId: IdSchema }),
     output: v.array(TypeSummarySchema),
-    senders: ['extension_page', 'content_script'],
+    senders: ['extension_page'],
   },
   'tags.list': {
     input: v.strictObject({ spaceId: IdSchema }),
     output: v.array(TagSummarySchema),
-    senders: ['extension_page', 'content_script'],
+    senders: ['extension_page'],
   },
+  /** The panel may list the collections of its own clip's space only (lib/background/handlers.ts). */
   'collections.list': {
     input: v.strictObject({ spaceId: IdSchema }),
     output: v.array(NamedItemSchema),
-    senders: ['extension_page', 'content_script'],
+    senders: ['extension_page', 'panel'],
   },
   'templates.list': {
     input: v.strictObject({ spaceId: IdSchema, typeId: IdSchema }),
@@ -172,7 +173,7 @@ export const messages = {
   'clip.submit': {
     input: ClipSubmitSchema,
     output: ClipResultSchema,
-    senders: ['extension_page', 'content_script'],
+    senders: ['extension_page'],
   },
   /** The in-page panel changes the clip just saved from its own tab (and only that one). */
   'clip.amend': {
@@ -181,12 +182,12 @@ export const messages = {
       collectionId: v.optional(IdSchema),
     }),
     output: v.object({ tagNames: v.array(v.string()), collectionId: v.optional(v.string()) }),
-    senders: ['content_script'],
+    senders: ['panel'],
   },
   'queue.summary': {
     input: Empty,
     output: QueueSummarySchema,
-    senders: ['extension_page', 'content_script'],
+    senders: ['extension_page'],
   },
   'queue.failed': {
     input: Empty,
@@ -254,6 +255,14 @@ export const MESSAGE_TYPES = Object.keys(messages) as MessageType[];
 export const EnvelopeSchema = v.strictObject({
   type: v.string(),
   payload: v.optional(v.unknown()),
+  /** The in-page panel's capability (lib/background/panel-grants.ts); extension pages send none. */
+  capability: v.optional(v.pipe(v.string(), v.maxLength(200))),
 });
 
 export type Answer<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
+
+/**
+ * Not a request: the worker tells open extension pages that the queue changed, so the popup's
+ * queue line stays true while it is open. Pages take it only from the extension, never from a tab.
+ */
+export const QueueChangedSchema = v.strictObject({ type: v.literal('queue.changed'), summary: QueueSummarySchema });

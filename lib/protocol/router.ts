@@ -1,6 +1,7 @@
 /**
- * The one place a runtime message is dispatched. In order: who sent it, is the envelope sane,
- * is this sender allowed this operation, is the payload valid; only then does a handler run.
+ * The one place a runtime message is dispatched. In order: who sent it (and, for a content
+ * script, does it hold the panel's capability), is the envelope sane, is this sender allowed this
+ * operation, is the payload valid; only then does a handler run.
  * It never throws: every failure is an `{ ok: false, code, message }` answer.
  */
 import { i18n } from '#i18n';
@@ -14,9 +15,16 @@ import {
   type Messages,
   messages as allMessages,
 } from './messages';
-import { type ClassifiedSender, classifySender, type ExtensionIdentity, type MessageSenderLike } from './senders';
+import {
+  type AllowedSender,
+  type ClassifiedSender,
+  classifySender,
+  type ExtensionIdentity,
+  type MessageSenderLike,
+  type PanelGrant,
+} from './senders';
 
-export type AllowedSender = Exclude<ClassifiedSender, { class: 'refused' }>;
+export type { AllowedSender };
 
 export type Handlers<M extends Record<string, MessageDefinition> = Messages> = {
   [K in keyof M]: (
@@ -40,6 +48,12 @@ export interface RouterOptions<M extends Record<string, MessageDefinition>> {
   self: ExtensionIdentity;
   handlers: Handlers<M>;
   messages?: M;
+  /**
+   * Whether `capability` is the one the background gave to the panel it injected into tab
+   * `tabId` (lib/background/panel-grants.ts), and what it covers. Without it, content scripts
+   * are refused everything.
+   */
+  admitPanel?: (tabId: number, capability: string) => Promise<PanelGrant | undefined>;
   /** Removes secrets from anything that is logged or answered. */
   redact?: (text: string) => string;
   log?: (line: string) => void;
@@ -54,14 +68,36 @@ export function createRouter<M extends Record<string, MessageDefinition> = Messa
   const redact = options.redact ?? ((text: string) => text);
   const log = options.log ?? (() => {});
 
+  /**
+   * A content script is a panel only with the capability given to that tab's panel: the browser
+   * vouches for the tab and frame, not for which of our scripts in that world is speaking.
+   */
+  async function admit(classified: ClassifiedSender, capability: string | undefined): Promise<AllowedSender | undefined> {
+    if (classified.class === 'extension_page') return classified;
+    if (classified.class !== 'content_script' || capability === undefined || !options.admitPanel) return undefined;
+    let grant: PanelGrant | undefined;
+    try {
+      grant = await options.admitPanel(classified.tabId, capability);
+    } catch {
+      return undefined;
+    }
+    if (!grant) return undefined;
+    return { class: 'panel', url: classified.url, tabId: classified.tabId, spaceId: grant.spaceId };
+  }
+
   return async (message, rawSender) => {
-    const sender = classifySender(rawSender, options.self);
-    if (sender.class === 'refused') {
-      log(`refused message: ${sender.reason}`);
+    const classified = classifySender(rawSender, options.self);
+    if (classified.class === 'refused') {
+      log(`refused message: ${classified.reason}`);
       return fail('forbidden', i18n.t('protocol.forbiddenSender'));
     }
     const envelope = v.safeParse(EnvelopeSchema, message);
     if (!envelope.success) return fail('invalid_message', i18n.t('protocol.malformed'));
+    const sender = await admit(classified, envelope.output.capability);
+    if (!sender) {
+      log('refused message: a content script without the panel capability');
+      return fail('forbidden', i18n.t('protocol.forbiddenSender'));
+    }
     const type = envelope.output.type;
     if (!Object.hasOwn(definitions, type)) return fail('unknown_message', i18n.t('protocol.unknown'));
     const definition = definitions[type as keyof M] as MessageDefinition;

@@ -3,7 +3,15 @@
  * decided from what the browser vouches for (sender.id, sender.url, sender.tab, sender.frameId),
  * never from the message itself.
  */
-export type SenderClass = 'extension_page' | 'content_script';
+/**
+ * Who a message may come from (messages.ts lists them for each message):
+ * - `extension_page`: a page of ours (popup, options), in the toolbar or in a tab;
+ * - `panel`: the in-page "Saved to Anytype" panel, i.e. a content script of ours in a tab's top
+ *   frame that also presents the capability the background gave to that panel's injection only
+ *   (lib/background/panel-grants.ts). A content script without it is refused every message: the
+ *   clipper answers through executeScript's result and needs none.
+ */
+export type SenderClass = 'extension_page' | 'panel';
 
 /** The parts of `runtime.MessageSender` we rely on; both browsers fill them. */
 export interface MessageSenderLike {
@@ -18,6 +26,16 @@ export type ClassifiedSender =
   | { class: 'extension_page'; url: string; tabId?: number }
   | { class: 'content_script'; url: string; tabId: number }
   | { class: 'refused'; reason: string };
+
+/** What a panel's capability lets it act on: the space of the clip it shows. */
+export interface PanelGrant {
+  spaceId: string;
+}
+
+/** A sender the router let through, as handlers see it. */
+export type AllowedSender =
+  | { class: 'extension_page'; url: string; tabId?: number }
+  | { class: 'panel'; url: string; tabId: number; spaceId: string };
 
 export interface ExtensionIdentity {
   /** runtime.id */
