@@ -6,7 +6,7 @@ import {
   createClipSettingsController,
 } from '../../lib/options/clip-settings-controller';
 import { type ConnectionsState, createConnectionsController } from '../../lib/options/connections-controller';
-import type { HostAccess } from '../../lib/options/host-access';
+import type { HostAccess } from '../../lib/pairing/host-access';
 import { exportFileName, exportSettingsText } from '../../lib/options/settings-transfer';
 import type { BackgroundClient } from '../../lib/protocol/client';
 import { Alert } from '../Alert';

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp, type OptionsDeps } from '../../components/options/OptionsApp';
-import { createHostAccess } from '../../lib/options/host-access';
+import { createHostAccess } from '../../lib/pairing/host-access';
 import { downloadText } from '../../lib/options/settings-transfer';
 import { createPopupSnapshot, pageStorage, forgettingSnapshot } from '../../lib/popup/snapshot';
 import { createBackgroundClient } from '../../lib/protocol/client';

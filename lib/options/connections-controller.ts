@@ -7,7 +7,7 @@ import { i18n } from '#i18n';
 import { BackgroundError, type BackgroundClient } from '../protocol/client';
 import type { MessageOutput } from '../protocol/messages';
 import { parseEndpoint } from './endpoint';
-import type { HostAccess } from './host-access';
+import type { HostAccess } from '../pairing/host-access';
 
 type Entry = MessageOutput<'connections.list'>['connections'][number];
 type Status = MessageOutput<'connections.check'>;

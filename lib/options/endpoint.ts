@@ -1,6 +1,6 @@
 /**
  * Turns what a person types for an Anytype endpoint (a port, or a loopback URL) into the
- * connection's base URL, and names the host permission that URL needs.
+ * connection's base URL (the host permission it needs: lib/pairing/host-access.ts).
  */
 import { i18n } from '#i18n';
 import * as v from 'valibot';
@@ -20,13 +20,4 @@ export function parseEndpoint(input: string): EndpointResult {
   if (!parsed.success) return { ok: false, error: loopbackHint() };
   if (!Number.isInteger(port) || port < 1 || port > 65_535) return { ok: false, error: i18n.t('options.connectionForm.badPort') };
   return { ok: true, baseUrl: parsed.output };
-}
-
-/**
- * The host permission pattern for a base URL. Firefox match patterns cannot carry a port, and
- * a port-less pattern covers every port in both browsers, so the port is left out.
- */
-export function originPatternFor(baseUrl: string): string {
-  const url = new URL(baseUrl);
-  return `${url.protocol}//${url.hostname}/*`;
 }

@@ -1,8 +1,7 @@
 // @vitest-environment node
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { statusText } from '../../../lib/options/connections-controller';
-import { originPatternFor, parseEndpoint } from '../../../lib/options/endpoint';
-import { createHostAccess } from '../../../lib/options/host-access';
+import { parseEndpoint } from '../../../lib/options/endpoint';
 
 describe('endpoint input', () => {
   it.each([
@@ -30,29 +29,6 @@ describe('endpoint input', () => {
     'localhost:31009',
   ])('refuses %j', (input) => {
     expect(parseEndpoint(input).ok).toBe(false);
-  });
-
-  it('asks for a port-less host permission (Firefox match patterns cannot carry a port)', () => {
-    expect(originPatternFor('http://127.0.0.1:31012')).toBe('http://127.0.0.1/*');
-    expect(originPatternFor('http://localhost:4000')).toBe('http://localhost/*');
-  });
-});
-
-describe('host access', () => {
-  it('checks and requests the endpoint origin; a failing check reads as no access', async () => {
-    const permissions = {
-      contains: vi.fn(async () => false),
-      request: vi.fn(async () => true),
-    };
-    const access = createHostAccess(permissions);
-    expect(await access.has('http://127.0.0.1:31012')).toBe(false);
-    expect(permissions.contains).toHaveBeenCalledWith({ origins: ['http://127.0.0.1/*'] });
-    const pending = access.request('http://127.0.0.1:31012');
-    // The browser API is reached synchronously, inside the click.
-    expect(permissions.request).toHaveBeenCalledWith({ origins: ['http://127.0.0.1/*'] });
-    expect(await pending).toBe(true);
-    permissions.contains.mockRejectedValueOnce(new Error('Invalid match pattern'));
-    expect(await access.has('http://[::1]:31009')).toBe(false);
   });
 });
 

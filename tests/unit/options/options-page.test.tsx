@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp, type OptionsDeps } from '../../../components/options/OptionsApp';
-import type { HostAccess } from '../../../lib/options/host-access';
+import type { HostAccess } from '../../../lib/pairing/host-access';
 import { CLI, createOptionsWorld } from './world';
 
 afterEach(cleanup);
