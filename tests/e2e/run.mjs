@@ -12,14 +12,15 @@ import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { browserPath, missingBrowserMessage } from '../../scripts/browsers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const buildDir = process.env.E2E_BUILD_DIR ? resolve(process.env.E2E_BUILD_DIR) : join(root, '.output/test');
 
 /** Kept in step with BUILD_SANDBOX_PORTS in harness/config.ts and the ports in package.json's build:test. */
 const BROWSERS = {
-  chromium: { build: 'chrome-mv3', port: 31019, path: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium' },
-  firefox: { build: 'firefox-mv3', port: 31029, path: process.env.E2E_FIREFOX ?? '/usr/bin/firefox-esr' },
+  chromium: { build: 'chrome-mv3', port: 31019, path: browserPath('chromium') },
+  firefox: { build: 'firefox-mv3', port: 31029, path: browserPath('firefox') },
 };
 
 function fail(message) {
@@ -34,7 +35,7 @@ for (const name of names) {
   if (!existsSync(join(buildDir, browser.build, 'manifest.json'))) {
     fail(`no build in ${join(buildDir, browser.build)}. Run \`npm run build:test\` first (\`npm run test:e2e\` does).`);
   }
-  if (!existsSync(browser.path)) fail(`${name} not found at ${browser.path}. Install it: apt-get install -y chromium firefox-esr (.ci/run does).`);
+  if (!existsSync(browser.path)) fail(missingBrowserMessage(name, browser.path));
 }
 if (process.env.E2E_SANDBOX_PORT && names.length > 1) fail('E2E_SANDBOX_PORT names one port: set E2E_BROWSERS to one browser too.');
 

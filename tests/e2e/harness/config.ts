@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { browserPath } from '../../../scripts/browsers.mjs';
 
 /** Repository root (this file is tests/e2e/harness/config.ts). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -25,8 +26,8 @@ const BUILD_DIR = process.env.E2E_BUILD_DIR ? resolve(process.env.E2E_BUILD_DIR)
 export const CHROMIUM_EXTENSION_DIR = join(BUILD_DIR, 'chrome-mv3');
 export const FIREFOX_EXTENSION_DIR = join(BUILD_DIR, 'firefox-mv3');
 
-export const CHROMIUM_PATH = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-export const FIREFOX_PATH = process.env.E2E_FIREFOX ?? '/usr/bin/firefox-esr';
+export const CHROMIUM_PATH = browserPath('chromium');
+export const FIREFOX_PATH = browserPath('firefox');
 
 export const GECKO_ID = 'clip-to-anytype@clip-to-anytype.dev';
 /** Fixed through the `extensions.webextensions.uuids` pref so the harness knows the popup's URL. */
