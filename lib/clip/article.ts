@@ -13,7 +13,8 @@ import Defuddle from 'defuddle';
 import { cleanArticle } from './clean';
 import { copyForExtraction } from './copy';
 import { articleScope } from './scope';
-import { linkDensity, parseInert, textLength } from './dom';
+import { linkDensity, textLength } from './dom';
+import { parseInert, withGlobalDocumentInert } from './inert';
 import { baseUrlOf } from './url';
 
 export type ExtractorName = 'readability' | 'defuddle' | 'body';
@@ -40,7 +41,7 @@ function runReadability(doc: Document, baseUrl: string): { title: string; conten
 
 function runDefuddle(doc: Document, baseUrl: string, pageUrl: string): { title: string; content: Element; byline?: string } | undefined {
   const clone = copyForExtraction(doc, baseUrl);
-  const result = new Defuddle(clone, { url: pageUrl }).parse();
+  const result = withGlobalDocumentInert(clone, () => new Defuddle(clone, { url: pageUrl }).parse());
   if (!result.content) return undefined;
   const parsed = parseInert(result.content, doc);
   return { title: result.title, content: parsed.body, byline: result.author || undefined };

@@ -1,7 +1,8 @@
 /**
- * The copy of the page the article extractors work on. Extractors mutate what they read, so they
- * never get the live page. The copy is the DOM's own deep clone (native code in a browser, several
- * times faster than copying node by node from script), then pruned of what no extractor keeps and
+ * The copy of the page the article extractors work on. Extractors mutate what they read, and parse
+ * what they find, so they never get the live page: the copy lives in an inert document (inert.ts).
+ * It is the DOM's own deep import (native code in a browser, several times faster than copying
+ * node by node from script), then pruned of what no extractor keeps and
  * the markdown converter would drop anyway: scripts, styles, SVG, form controls, embeds, hidden
  * elements, the page's own chrome and wrappers left empty. Comments and whitespace between blocks
  * stay: no extractor reads them, and the converter collapses whitespace as it writes.
@@ -9,6 +10,7 @@
  * extractor or converter of ours reads styles afterwards.
  */
 import { holdsProse } from './dom';
+import { emptyInertDocument } from './inert';
 import { resolveUrl } from './url';
 
 /**
@@ -93,13 +95,13 @@ function prune(root: Element, inArticle: boolean): void {
 const INSIDE_ONLY = new Set(['td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'caption', 'li', 'dd', 'dt']);
 
 /**
- * A detached copy of `doc` for extraction: the head and, in the body, only `scope` when given.
- * `baseUrl` is the base relative URLs must resolve against; when the document's own base differs
- * (a detached or test document), link and image URLs are made absolute in the copy, since
- * extractors resolve them against the document's base.
+ * A copy of `doc` for extraction, in an inert document: the head and, in the body, only `scope`
+ * when given. `baseUrl` is the base relative URLs must resolve against; when the copy's own base
+ * differs (a detached or test document, a browser whose parser documents have another URL), link
+ * and image URLs are made absolute in the copy, since extractors resolve them against its base.
  */
 export function copyForExtraction(doc: Document, baseUrl: string, scope?: Element): Document {
-  const out = doc.cloneNode(false) as Document;
+  const out = emptyInertDocument(doc);
   const root = doc.documentElement;
   if (!root) return out;
   let html: Element;
@@ -122,7 +124,7 @@ export function copyForExtraction(doc: Document, baseUrl: string, scope?: Elemen
     html = out.importNode(root, true);
     prune(html, false);
   }
-  if (doc.baseURI !== baseUrl) resolveUrls(html, baseUrl);
   out.appendChild(html);
+  if (out.baseURI !== baseUrl) resolveUrls(html, baseUrl);
   return out;
 }

@@ -1,20 +1,5 @@
 /** Small DOM helpers shared by the extractors. Only standard DOM; no browser-extension or Node APIs. */
 
-/** A detached copy of the page, so extraction never changes what the person sees. */
-export function cloneDocument(doc: Document): Document {
-  return doc.cloneNode(true) as Document;
-}
-
-/**
- * Parses HTML produced by an extractor (e.g. defuddle's `content`) into an inert document:
- * DOMParser documents run no script and load no resource, unlike innerHTML on a live page.
- */
-export function parseInert(html: string, doc: Document): Document {
-  const view = doc.defaultView as (Window & { DOMParser?: typeof DOMParser }) | null;
-  const Parser = view?.DOMParser ?? globalThis.DOMParser;
-  return new Parser().parseFromString(html, 'text/html');
-}
-
 /** Text as read: runs of whitespace as one space, none at the ends. */
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

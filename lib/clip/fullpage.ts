@@ -1,8 +1,8 @@
 /**
- * Full-page mode: the whole body of a clone of the page, minus what is never reading matter
+ * Full-page mode: the whole body of a copy of the page in an inert document (inert.ts), minus what is never reading matter
  * (scripts, styles) and the site's chrome (navigation, banners, search, hidden elements).
  */
-import { cloneDocument } from './dom';
+import { inertCopy } from './inert';
 
 const CHROME = [
   'script', 'style', 'noscript', 'template', 'link', 'meta', 'nav', 'dialog', '[role="navigation"]', '[role="search"]',
@@ -10,7 +10,7 @@ const CHROME = [
 ].join(', ');
 
 export function fullPageContent(doc: Document): Element {
-  const clone = cloneDocument(doc);
+  const clone = inertCopy(doc);
   const body = clone.body ?? clone.documentElement;
   for (const el of Array.from(body.querySelectorAll(CHROME))) el.remove();
   return body;
