@@ -9,6 +9,7 @@ import { WRITE_OPERATIONS } from './faults';
 import { header, queryRecord, sleep, writeJson, writeText } from './http-io';
 import type { HandlerContext, Page } from './routes/context';
 import { ROUTES } from './routes/index';
+import { servedDoc, V2_DOC } from './spec-2026';
 import type { RouteMatch } from './spec-validator';
 import type { SandboxState } from './state';
 import type { LogEntry } from './types';
@@ -16,7 +17,7 @@ import type { LogEntry } from './types';
 const FORBIDDEN = errorBody(403, 'request origin is not allowed', 'forbidden');
 const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
 
-/** Strict builds: a non-loopback Origin, or no Origin with a same-origin/same-site fetch, is refused. */
+/** Strict and current builds: a non-loopback Origin, or no Origin with a same-origin/same-site fetch, is refused. */
 function originRefused(req: IncomingMessage): boolean {
   const origin = header(req, 'origin');
   if (origin !== null) return !LOOPBACK_ORIGIN.test(origin);
@@ -33,7 +34,8 @@ function parseBody(text: string): unknown {
   }
 }
 
-type Middleware = 'ForbiddenError' | 'UnauthorizedError' | 'RateLimitError' | 'ValidationError' | 'pagination';
+/** A component schema a middleware answer is checked against, or the pagination middleware's own shape. */
+type Middleware = 'ForbiddenError' | 'UnauthorizedError' | 'RateLimitError' | 'ValidationError' | 'pagination' | (string & {});
 
 /** Pagination as the server's middleware reads it; an error string is its undocumented 400. */
 function readPage(query: Record<string, string>): Page | string {
@@ -83,10 +85,14 @@ export async function handleApi(state: SandboxState, req: IncomingMessage, res: 
     writeJson(res, status, body, headers);
   };
 
-  if (state.auth.mode === 'strict' && originRefused(req)) return send(403, FORBIDDEN, null, 'ForbiddenError');
+  if (state.auth.mode !== 'classic' && originRefused(req)) return send(403, FORBIDDEN, null, 'ForbiddenError');
   if (method === 'GET' && path === '/docs/openapi.json') {
     entry.status = 200;
-    return writeJson(res, 200, state.validator.doc);
+    return writeJson(res, 200, servedDoc(state.auth.mode));
+  }
+  if (method === 'GET' && path === '/v2/docs/openapi.json' && state.auth.mode === 'current') {
+    entry.status = 200;
+    return writeJson(res, 200, V2_DOC);
   }
   const route = state.validator.match(method, path);
   if (!route) {
@@ -97,10 +103,10 @@ export async function handleApi(state: SandboxState, req: IncomingMessage, res: 
   if (op.security && op.security.length > 0) {
     try {
       if (state.faults.unauthorizedAll) throw new ApiError(401, 'invalid api key', { clientFault: false });
-      state.auth.checkBearer(header(req, 'authorization') ?? undefined);
+      state.auth.checkBearer(header(req, 'authorization') ?? undefined, path);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      return send(e.status, e.body(), route, 'UnauthorizedError');
+      return send(e.status, e.body(), route, e.component ?? 'UnauthorizedError', e.headers);
     }
   }
 
@@ -141,6 +147,7 @@ export async function handleApi(state: SandboxState, req: IncomingMessage, res: 
     send(result.status, result.body, route, undefined, limitHeaders);
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
+    if (e.component) return send(e.status, e.body(), route, e.component, { ...limitHeaders, ...e.headers });
     if (e.clientFault) {
       // The spec allows it but the server refuses it (unknown property key, missing tag, ...):
       // a normal 400, not a spec violation; printed so a run shows why.

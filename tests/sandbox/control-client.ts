@@ -15,11 +15,20 @@ export function createControlClient(sandboxUrl: string): SandboxControl {
   }
   return {
     pendingChallenges: () => call<PendingChallenge[]>('pending-challenges'),
-    approve: async (challengeId) => {
-      await call('approve', challengeId === undefined ? {} : { challengeId });
+    approve: async (challengeId, grant) => {
+      await call('approve', { ...(challengeId === undefined ? {} : { challengeId }), ...(grant === undefined ? {} : { grant }) });
     },
     deny: async (challengeId) => {
       await call('deny', challengeId === undefined ? {} : { challengeId });
+    },
+    chooseGrant: async (grant) => {
+      await call('choose-grant', { grant });
+    },
+    expireKey: async (key, inMs) => {
+      await call('expire-key', inMs === undefined ? { key } : { key, inMs });
+    },
+    setKeyGrant: async (key, grant) => {
+      await call('set-key-grant', { key, grant });
     },
     setMode: async (mode: SandboxMode) => {
       await call('mode', { mode });
@@ -27,7 +36,8 @@ export function createControlClient(sandboxUrl: string): SandboxControl {
     setFaults: async (f: Partial<Faults>) => {
       await call('faults', f);
     },
-    issueKey: async (appName) => (await call<{ key: string }>('issue-key', appName === undefined ? {} : { appName })).key,
+    issueKey: async (appName, opts) =>
+      (await call<{ key: string }>('issue-key', { ...(appName === undefined ? {} : { appName }), ...opts })).key,
     revokeKey: async (key) => {
       await call('revoke-key', { key });
     },

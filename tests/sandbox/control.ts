@@ -5,16 +5,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { writeJson } from './http-io';
 import type { SandboxState } from './state';
-import type { Faults, SandboxControl, SandboxMode } from './types';
+import { type Faults, type KeyGrant, SANDBOX_MODES, type SandboxControl, type SandboxMode } from './types';
 
 export function createControl(state: SandboxState): SandboxControl {
   return {
     pendingChallenges: async () => state.auth.pending(),
-    approve: (challengeId) => state.auth.approve(challengeId),
+    approve: (challengeId, grant) => state.auth.approve(challengeId, grant),
     deny: (challengeId) => state.auth.deny(challengeId),
+    chooseGrant: async (grant) => state.auth.chooseGrant(grant),
+    expireKey: async (key, inMs) => state.auth.expireKey(key, inMs),
+    setKeyGrant: async (key, grant) => state.auth.setKeyGrant(key, grant),
     setMode: async (mode) => state.setMode(mode),
     setFaults: async (f) => state.setFaults(f),
-    issueKey: async (appName) => state.auth.issueKey(appName ?? 'sandbox'),
+    issueKey: async (appName, opts) => state.auth.issueKey(appName ?? 'sandbox', opts),
     revokeKey: async (key) => state.auth.revokeKey(key),
     log: async () => state.log.map((e) => ({ ...e })),
     clearLog: async () => {
@@ -29,14 +32,44 @@ export function createControl(state: SandboxState): SandboxControl {
 
 type Args = Record<string, unknown>;
 
+/** A grant from a control call; a malformed one is refused rather than guessed at. */
+function grantArg(value: unknown): KeyGrant | undefined {
+  if (value === undefined || value === null) return undefined;
+  const g = value as Partial<KeyGrant>;
+  const ok =
+    typeof g.all_spaces === 'boolean' &&
+    Array.isArray(g.space_ids) &&
+    g.space_ids.every((id) => typeof id === 'string') &&
+    (g.permission === 'read' || g.permission === 'readwrite');
+  if (!ok) throw new Error('grant must be {all_spaces: boolean, space_ids: string[], permission: "read"|"readwrite"}');
+  return { all_spaces: g.all_spaces as boolean, space_ids: [...(g.space_ids as string[])], permission: g.permission as KeyGrant['permission'] };
+}
+
+function requireGrant(value: unknown): KeyGrant {
+  const g = grantArg(value);
+  if (!g) throw new Error('grant is required');
+  return g;
+}
+
 /** Control operation name → how to call it with the decoded HTTP arguments. */
 const OPERATIONS: Record<string, (c: SandboxControl, a: Args) => Promise<unknown>> = {
   'pending-challenges': (c) => c.pendingChallenges(),
-  approve: (c, a) => c.approve(typeof a.challengeId === 'string' ? a.challengeId : undefined),
+  approve: (c, a) => c.approve(typeof a.challengeId === 'string' ? a.challengeId : undefined, grantArg(a.grant)),
   deny: (c, a) => c.deny(typeof a.challengeId === 'string' ? a.challengeId : undefined),
-  mode: (c, a) => c.setMode(a.mode as SandboxMode),
+  'choose-grant': (c, a) => c.chooseGrant(requireGrant(a.grant)),
+  'expire-key': (c, a) => c.expireKey(String(a.key), typeof a.inMs === 'number' ? a.inMs : undefined),
+  'set-key-grant': (c, a) => c.setKeyGrant(String(a.key), requireGrant(a.grant)),
+  mode: (c, a) => {
+    if (!SANDBOX_MODES.includes(a.mode as SandboxMode)) throw new Error(`mode must be one of ${SANDBOX_MODES.join(', ')}`);
+    return c.setMode(a.mode as SandboxMode);
+  },
   faults: (c, a) => c.setFaults(a as Partial<Faults>),
-  'issue-key': async (c, a) => ({ key: await c.issueKey(typeof a.appName === 'string' ? a.appName : undefined) }),
+  'issue-key': async (c, a) => ({
+    key: await c.issueKey(typeof a.appName === 'string' ? a.appName : undefined, {
+      grant: grantArg(a.grant),
+      expiresInMs: typeof a.expiresInMs === 'number' ? a.expiresInMs : undefined,
+    }),
+  }),
   'revoke-key': (c, a) => c.revokeKey(String(a.key)),
   log: (c) => c.log(),
   'clear-log': (c) => c.clearLog(),

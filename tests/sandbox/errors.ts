@@ -30,12 +30,24 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string | undefined;
   readonly clientFault: boolean;
+  /**
+   * Answered by the server's middleware, not the operation (scope and pairing refusals of 2026):
+   * sent with this status even where the operation declares none, checked against this component.
+   */
+  readonly component: string | undefined;
+  readonly headers: Record<string, string>;
 
-  constructor(status: number, message: string, opts: { code?: string; clientFault?: boolean } = {}) {
+  constructor(
+    status: number,
+    message: string,
+    opts: { code?: string; clientFault?: boolean; component?: string; headers?: Record<string, string> } = {},
+  ) {
     super(message);
     this.status = status;
     this.code = opts.code;
     this.clientFault = opts.clientFault ?? status === 400;
+    this.component = opts.component;
+    this.headers = opts.headers ?? {};
   }
 
   body(): ErrorBody {

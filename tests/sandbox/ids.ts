@@ -45,6 +45,17 @@ export function apiKey(): string {
   return randomBytes(32).toString('base64');
 }
 
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Keys of builds of 2026: `anytype_<40–60 alphanumerics>_<8 hex>`. */
+export function currentApiKey(): string {
+  const bytes = randomBytes(61);
+  const length = 40 + ((bytes[60] as number) % 21);
+  let body = '';
+  for (let i = 0; i < length; i++) body += ALNUM[(bytes[i] as number) % ALNUM.length];
+  return `anytype_${body}_${randomBytes(4).toString('hex')}`;
+}
+
 export function challengeId(): string {
   return randomBytes(12).toString('hex');
 }

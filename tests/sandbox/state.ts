@@ -1,7 +1,8 @@
 /** Everything one sandbox run holds; the API pipeline and the control channel share it. */
 import { Auth } from './auth';
 import { defaultFaults, WriteLimiter } from './faults';
-import { type SpecValidator, sharedValidator } from './spec-validator';
+import { validatorFor } from './spec-2026';
+import type { SpecValidator } from './spec-validator';
 import type { Faults, LogEntry, SandboxMode, SandboxOptions, SpecViolation } from './types';
 import { Vault } from './vault';
 
@@ -10,7 +11,6 @@ export class SandboxState {
   readonly auth: Auth;
   faults: Faults = defaultFaults();
   readonly limiter: WriteLimiter;
-  readonly validator: SpecValidator = sharedValidator();
   readonly log: LogEntry[] = [];
   readonly violations: SpecViolation[] = [];
   readonly print: (line: string) => void;
@@ -21,8 +21,15 @@ export class SandboxState {
       log: this.print,
       approvalTimeoutMs: opts.approvalTimeoutMs ?? 60_000,
       codeTtlMs: opts.codeTtlMs ?? 5 * 60_000,
+      promptTimeoutMs: opts.promptTimeoutMs ?? 180_000,
+      onPairing: opts.onPairing,
     });
     this.limiter = new WriteLimiter(this.faults.writeLimit);
+  }
+
+  /** Current mode checks answers against the spec plus the fields builds of 2026 add. */
+  get validator(): SpecValidator {
+    return validatorFor(this.auth.mode);
   }
 
   setMode(mode: SandboxMode): void {

@@ -1,5 +1,22 @@
 /** Public types of the Anytype sandbox (see /tmp/team/CONTRACTS.md). */
-export type SandboxMode = 'classic' | 'strict';
+export type SandboxMode = 'classic' | 'strict' | 'current';
+export const SANDBOX_MODES: readonly SandboxMode[] = ['classic', 'strict', 'current'];
+
+/** What a key may reach, in the server's own shape (builds of 2026, `current` mode). */
+export interface KeyGrant {
+  all_spaces: boolean;
+  space_ids: string[];
+  permission: 'read' | 'readwrite';
+}
+
+export const FULL_GRANT: KeyGrant = { all_spaces: true, space_ids: [], permission: 'readwrite' };
+
+export interface IssueKeyOptions {
+  /** Current mode: what the key may reach (default: all spaces, read & write). */
+  grant?: KeyGrant;
+  /** The key answers 401 `api key expired` from this many ms on; absent: never. */
+  expiresInMs?: number;
+}
 
 export interface Faults {
   /** Destroy every API socket without an answer, so fetch fails like a refused connection. */
@@ -55,18 +72,34 @@ export interface StoredObject {
 export interface PendingChallenge {
   challengeId: string;
   appName: string;
+  /** '' until the person approves (current mode mints the code only then). */
   code: string;
   approved: boolean;
+  /** Current mode: when the unanswered prompt lapses (epoch ms); null once answered or in other modes. */
+  lapsesAt?: number | null;
 }
+
+/** What the terminal (or a test) hears about pairing requests in current mode. */
+export type PairingEvent =
+  | { type: 'prompt'; challengeId: string; appName: string; lapsesAt: number }
+  | { type: 'code'; challengeId: string; appName: string; code: string; grant: KeyGrant | null }
+  | { type: 'ended'; challengeId: string; appName: string; why: 'lapsed' | 'denied' | 'replaced' | 'used' | 'reset' };
 
 export interface SandboxControl {
   pendingChallenges(): Promise<PendingChallenge[]>;
-  approve(challengeId?: string): Promise<void>;
-  /** Strict mode: the person denies the request; that app_name is refused until reset. (Beyond CONTRACTS.md.) */
+  /** Current mode: `grant` is what the person picks while approving (default: the chosen grant, see chooseGrant). */
+  approve(challengeId?: string, grant?: KeyGrant): Promise<void>;
+  /** Strict and current mode: the person denies the request; that app_name is refused until reset. (Beyond CONTRACTS.md.) */
   deny(challengeId?: string): Promise<void>;
+  /** Current mode: the grant later approvals give when none is passed (reset: all spaces, read & write). */
+  chooseGrant(grant: KeyGrant): Promise<void>;
+  /** The key answers 401 `api key expired` from now on (or after `inMs`). */
+  expireKey(key: string, inMs?: number): Promise<void>;
+  /** Desktop changed what the key may reach; applies from the next request. */
+  setKeyGrant(key: string, grant: KeyGrant): Promise<void>;
   setMode(mode: SandboxMode): Promise<void>;
   setFaults(f: Partial<Faults>): Promise<void>;
-  issueKey(appName?: string): Promise<string>;
+  issueKey(appName?: string, opts?: IssueKeyOptions): Promise<string>;
   revokeKey(key: string): Promise<void>;
   log(): Promise<LogEntry[]>;
   clearLog(): Promise<void>;
@@ -83,8 +116,12 @@ export interface SandboxOptions {
   log?: (line: string) => void;
   /** Strict mode: how long POST /v1/auth/challenges waits for `approve` (Desktop: 60 s). */
   approvalTimeoutMs?: number;
-  /** Strict mode: how long an approved code stays valid (Desktop: 5 min). */
+  /** Strict and current mode: how long an approved code stays valid (Desktop: 5 min). */
   codeTtlMs?: number;
+  /** Current mode: how long the approval prompt waits unanswered (Desktop: 180 s). */
+  promptTimeoutMs?: number;
+  /** Current mode: told of every prompt, code and ending, e.g. for the terminal. */
+  onPairing?: (event: PairingEvent) => void;
 }
 
 export interface Sandbox {

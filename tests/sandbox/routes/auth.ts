@@ -12,6 +12,8 @@ export const authRoutes: RouteTable = {
     const b = bodyOf(ctx);
     const id = typeof b.challenge_id === 'string' ? b.challenge_id : '';
     const code = typeof b.code === 'string' ? b.code : '';
-    return ok({ api_key: ctx.auth.createApiKey(id, code) }, 201);
+    const { key, grant } = ctx.auth.createApiKey(id, code);
+    // Builds before 2026 answer the key alone; current mode adds what it may reach.
+    return ok(ctx.auth.mode === 'current' ? { api_key: key, grant } : { api_key: key }, 201);
   },
 };
