@@ -5,6 +5,9 @@ import type { PermissionsApi } from '../lib/pairing/host-access';
 import { AccessGate } from './AccessGate';
 import { useDocumentLang } from './document-lang';
 import type { ClipFormDeps } from '../lib/popup/clip-form';
+import { canClipWith, inPopupWords, reachOf } from '../lib/popup/connection-view';
+import type { QueueChanges } from '../lib/popup/queue-changes';
+import type { MessageOutput } from '../lib/protocol/messages';
 import { keepConnection, type PopupSnapshotStore } from '../lib/popup/snapshot';
 import { ClipPanel } from './clip/ClipPanel';
 import { PairingPanel } from './pairing/PairingPanel';
@@ -18,6 +21,10 @@ export interface PopupDeps {
   tabId?: number | Promise<number | undefined>;
   permissions?: PermissionsApi;
   openSettings?: () => void;
+  /** The worker's word on each queue change, for the queue line (lib/popup/queue-changes). */
+  queueChanges?: QueueChanges;
+  /** Names a failed clip's space or collection that is gone (lib/popup/failed-view). */
+  explainFailed?: (failed: MessageOutput<'queue.failed'>) => Promise<MessageOutput<'queue.failed'>>;
   /** Where the connection the popup reached is kept for the next popup to draw from. */
   snapshot?: PopupSnapshotStore;
 }
@@ -33,8 +40,11 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   // A layout effect runs before the first paint; Preact runs a plain effect a frame later.
   useLayoutEffect(() => {
     void controller.init();
+    return () => controller.dispose();
   }, [controller]);
-  const canClip = state.step === 'connected' && !state.status?.problem && deps.clip;
+  // Anytype not running (or busy) still clips: from the lists seen last time, into the queue.
+  const canClip = canClipWith(state) && deps.clip;
+  const shown = inPopupWords(state);
 
   return (
     <main class="popup">
@@ -47,9 +57,14 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
         )}
       </header>
       <AccessGate permissions={deps.permissions} baseUrl={state.status?.baseUrl}>
-        {state.step === 'connected' && <QueueStatus background={deps.pairing.background} />}
+        {state.step === 'connected' && (
+          <QueueStatus background={deps.pairing.background} changes={deps.queueChanges}
+            reach={reachOf(state)}
+            explain={deps.explainFailed}
+          />
+        )}
         {canClip && deps.clip && <ClipPanel deps={deps.clip} tabId={deps.tabId} />}
-        <PairingPanel state={state} controller={controller} />
+        <PairingPanel state={shown} controller={controller} />
       </AccessGate>
     </main>
   );

@@ -28,6 +28,11 @@ export function ClipForm({ state, controller }: { state: ClipFormState; controll
       }}
     >
       <h2 id="clip-heading">{i18n.t('clip.heading')}</h2>
+      {state.offline && (
+        <p class="note offline" role="status">
+          {i18n.t('clip.offline')}
+        </p>
+      )}
       {state.siteRule && <p class="note">{i18n.t('clip.siteRule', { pattern: state.siteRule })}</p>}
       <div class="field">
         <label for="clip-title">{i18n.t('clip.title')}</label>

@@ -6,6 +6,8 @@ import { createAuth } from '../../lib/anytype';
 import { createPendingChallengeStore } from '../../lib/pairing/pending-challenge';
 import { createBackgroundClient } from '../../lib/protocol/client';
 import { early, known } from '../../lib/popup/early';
+import { explainFailed } from '../../lib/popup/failed-view';
+import { queueChangesFrom, type RuntimeEvents } from '../../lib/popup/queue-changes';
 import { createPopupSnapshot, pageStorage, snapshotListCache, snapshotPrefs } from '../../lib/popup/snapshot';
 import { createClipPrefsStore } from '../../lib/settings/clip-prefs';
 import { createClipSettingsStore } from '../../lib/settings/clip-settings';
@@ -67,6 +69,12 @@ const deps: PopupDeps = {
   tabId: tab.promise,
   permissions: browser.permissions,
   openSettings: () => void browser.runtime.openOptionsPage(),
+  queueChanges: queueChangesFrom(browser.runtime as unknown as RuntimeEvents),
+  explainFailed: (failed) =>
+    explainFailed(failed, snapshot.read().lists, {
+      spaces: () => background.call('spaces.list', {}),
+      collections: (spaceId) => background.call('collections.list', { spaceId }),
+    }),
   snapshot,
 };
 

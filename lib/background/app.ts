@@ -5,6 +5,7 @@
 import { i18n } from '#i18n';
 import type { browser as wxtBrowser } from 'wxt/browser';
 import { createClient } from '../anytype';
+import { isAnytypeError } from '../anytype/errors';
 import { createIndexedDbKeyStore } from '../keys/indexeddb-key-store';
 import { restrictStorageToTrustedContexts } from '../keys/restrict-storage';
 import { createKeyVault } from '../keys/vault';
@@ -15,12 +16,12 @@ import { type ClipQueue, createAnytypeDelivery, createClipQueue, createSpaceProp
 import { DESKTOP_URL } from '../settings/defaults';
 import { createSettingsStore } from '../settings/store';
 import { createClipSettingsStore } from '../settings/clip-settings';
-import { badgeFor } from './badge';
+import { type QueueDisplayApi, showQueue } from './badge';
 import { createClipService } from './clip-service';
 import { createConnectionService } from './connection-service';
 import { createHandlers } from './handlers';
 import { MENU_ITEMS, modeForMenuClick, QUICK_CLIP_COMMAND } from './context-menus';
-import { createQuickClip, type QuickTarget } from './quick-clip';
+import { chooseQuickTarget, createQuickClip, type QuickTarget } from './quick-clip';
 import type { ClipMode } from '../capture/schema';
 import { createScriptingCapturer, type ScriptingApi } from './scripting-capturer';
 import { createClipAmender } from './clip-amend';
@@ -66,12 +67,7 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
       if (when === null) void browser.alarms.clear(QUEUE_ALARM);
       else void browser.alarms.create(QUEUE_ALARM, { when: Math.max(when, Date.now() + 1000) });
     },
-    onChange: (summary) => {
-      const badge = badgeFor(summary);
-      void browser.action.setBadgeText({ text: badge.text });
-      void browser.action.setBadgeBackgroundColor({ color: badge.color });
-      void browser.action.setTitle({ title: badge.title });
-    },
+    onChange: (summary) => showQueue(browser as unknown as QueueDisplayApi, summary),
   });
   const activeQueue = queue;
 
@@ -98,18 +94,16 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
     async resolveTarget(pageUrl): Promise<QuickTarget> {
       const configured = resolveClipTarget(await clipSettings.load(), pageUrl);
       const remembered = await prefs.load();
-      const spaces = (await (await connections.client()).spaces.list()).filter((space) => !space.isChat);
-      const space =
-        spaces.find((s) => s.id === configured.spaceId) ?? spaces.find((s) => s.id === remembered.spaceId) ?? spaces[0];
-      if (!space) throw new Error(i18n.t('background.noSpace'));
-      const sameSpace = configured.spaceId === undefined || configured.spaceId === space.id;
-      return {
-        spaceId: space.id,
-        spaceName: space.name,
-        typeKey: (sameSpace && configured.typeKey) || remembered.typeKeyBySpace[space.id] || 'page',
-        collectionId: (sameSpace && configured.collectionId) || remembered.collectionBySpace[space.id],
-        tagNames: configured.tagNames,
-      };
+      const client = await connections.client();
+      // Anytype not running: the clip still goes to the queue (lib/background/quick-clip.ts).
+      const spaces = await client.spaces.list().then(
+        (all) => all.filter((space) => !space.isChat),
+        (error: unknown) => {
+          if (isAnytypeError(error) && error.kind === 'offline') return undefined;
+          throw error;
+        },
+      );
+      return chooseQuickTarget({ configured, remembered, spaces });
     },
     async afterSave(tabId, result, target) {
       if (!result.objectId || !result.openUrl) return;

@@ -3,7 +3,9 @@
  * why and what to do ("2 clips waiting: Anytype is not running").
  */
 import { i18n } from '#i18n';
+import type { MessageOutput } from '../protocol/messages';
 import type { QueueSummary } from '../queue';
+import { publicSummary } from './handlers';
 
 export interface Badge {
   text: string;
@@ -37,4 +39,30 @@ export function badgeFor(summary: QueueSummary): Badge {
     }),
     color: reason ? '#b54708' : '#2563eb',
   };
+}
+
+/** The browser APIs the queue's state is shown through. */
+export interface QueueDisplayApi {
+  action: {
+    setBadgeText(details: { text: string }): Promise<void>;
+    setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+    setTitle(details: { title: string }): Promise<void>;
+  };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+
+/**
+ * Shows a queue change on the toolbar button and tells open extension pages, so an open popup's
+ * queue line changes with it. With no page open nobody listens: the browser refuses, which is fine.
+ */
+export function showQueue(api: QueueDisplayApi, summary: QueueSummary): void {
+  const badge = badgeFor(summary);
+  void api.action.setBadgeText({ text: badge.text });
+  void api.action.setBadgeBackgroundColor({ color: badge.color });
+  void api.action.setTitle({ title: badge.title });
+  const changed: { type: 'queue.changed'; summary: MessageOutput<'queue.summary'> } = {
+    type: 'queue.changed',
+    summary: publicSummary(summary),
+  };
+  void api.runtime.sendMessage(changed).catch(() => undefined);
 }

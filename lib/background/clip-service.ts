@@ -47,6 +47,19 @@ export function openInAnytypeUrl(spaceId: string, objectId: string): string {
   return `anytype://object?objectId=${encodeURIComponent(objectId)}&spaceId=${encodeURIComponent(spaceId)}`;
 }
 
+/**
+ * What a kept clip says: why it waits and that it goes on by itself. Anytype's own words for a
+ * failure ("…then try again") are written for a request that is over; a queued clip is not.
+ */
+export function keptMessage(kind: string | undefined, reason: string | undefined): string {
+  if (kind === 'offline') return i18n.t('background.keptOffline');
+  if (kind === 'unauthorized' || kind === 'key_expired') return i18n.t('background.keptUnpaired');
+  if (kind === 'rate_limited') return i18n.t('background.keptBusy');
+  // Only this refusal needs the person to act (reload the extension); the others pass by themselves.
+  if (kind === 'origin_rejected' && reason) return i18n.t('background.keptBecause', { reason });
+  return i18n.t('background.kept');
+}
+
 export function createClipService(deps: ClipServiceDeps) {
   const waitMs = deps.deliveryWaitMs ?? 8000;
   // The preview reads the page as the popup opens; Save then sends that read instead of a second one.
@@ -66,13 +79,7 @@ export function createClipService(deps: ClipServiceDeps) {
       return { ...base, state: 'done', objectId: job.objectId, openUrl: openInAnytypeUrl(job.target.spaceId, job.objectId) };
     }
     if (job.status === 'failed') return { ...base, state: 'failed', message: job.lastError?.message };
-    return {
-      ...base,
-      state: 'queued',
-      message: job.lastError
-        ? i18n.t('background.keptBecause', { reason: job.lastError.message })
-        : i18n.t('background.kept'),
-    };
+    return { ...base, state: 'queued', message: keptMessage(job.lastError?.kind, job.lastError?.message) };
   }
 
   /** Clips tab `tabId` as asked; the source URL is the tab's, as the browser reports it. */

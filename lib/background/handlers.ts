@@ -39,6 +39,9 @@ function failedClip(job: ClipJob): MessageOutput<'queue.failed'>[number] {
     name: job.payload.name,
     sourceUrl: job.sourceUrl,
     message: job.lastError?.message ?? i18n.t('quick.notAccepted'),
+    spaceId: job.target.spaceId,
+    collectionId: job.target.collectionId,
+    kind: job.lastError?.kind,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { i18n } from '#i18n';
 import type { ClipMode } from '../capture/schema';
+import type { ClipPrefs } from '../settings/clip-prefs';
 import type { MessageOutput } from '../protocol/messages';
 import { ProtocolFailure } from '../protocol/router';
 import type { ClipRequest } from './clip-service';
@@ -15,6 +16,34 @@ export interface QuickTarget {
   typeKey: string;
   collectionId?: string;
   tagNames?: string[];
+}
+
+/** What decides a quick clip's target: the options' rule or defaults, last time's choices, the spaces. */
+export interface QuickTargetInputs {
+  configured: { spaceId?: string; typeKey?: string; collectionId?: string; tagNames?: string[] };
+  remembered: Pick<ClipPrefs, 'spaceId' | 'typeKeyBySpace' | 'collectionBySpace'>;
+  /** The spaces Anytype has now; undefined while Anytype is not running. */
+  spaces?: readonly { id: string; name?: string }[];
+}
+
+/**
+ * A matching site rule first, then the options' defaults, then what was chosen last time. While
+ * Anytype is not running nobody can say which spaces exist, so the configured or remembered one is
+ * trusted: the clip waits in the queue, and a space gone by then makes it fail visibly there.
+ */
+export function chooseQuickTarget({ configured, remembered, spaces }: QuickTargetInputs): QuickTarget {
+  const space = spaces
+    ? (spaces.find((s) => s.id === configured.spaceId) ?? spaces.find((s) => s.id === remembered.spaceId) ?? spaces[0])
+    : { id: configured.spaceId ?? remembered.spaceId, name: undefined };
+  if (!space?.id) throw new Error(i18n.t(spaces ? 'background.noSpace' : 'background.noSpaceOffline'));
+  const sameSpace = configured.spaceId === undefined || configured.spaceId === space.id;
+  return {
+    spaceId: space.id,
+    spaceName: space.name,
+    typeKey: (sameSpace && configured.typeKey) || remembered.typeKeyBySpace[space.id] || 'page',
+    collectionId: (sameSpace && configured.collectionId) || remembered.collectionBySpace[space.id],
+    tagNames: configured.tagNames,
+  };
 }
 
 export interface QuickClipDeps {

@@ -31,6 +31,11 @@ export interface ClipFormState {
   preview?: MessageOutput<'clip.preview'>;
   previewError?: string;
   existing?: MessageOutput<'clip.existing'>;
+  /**
+   * Anytype did not answer (not running): the lists are those seen last time, and Save keeps the
+   * clip in the extension until Anytype is back.
+   */
+  offline?: boolean;
   saving: boolean;
   result?: MessageOutput<'clip.submit'>;
   error?: string;

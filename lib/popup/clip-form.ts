@@ -9,6 +9,7 @@ import type { ClipPrefs } from '../settings/clip-prefs';
 import { matchSiteRule, type SiteRule } from '../settings/site-rules';
 import type { CachedLists, ClipFormDeps, ClipFormStart, ClipFormState, SpaceLists } from './clip-form-types';
 import { choicesIn, pickSpace } from './form-choices';
+import { cleanTagNames, MAX_TAGS } from '../settings/tag-names';
 
 export type { CachedLists, ClipFormDeps, ClipFormState, ListCache, SiteContext, SpaceLists } from './clip-form-types';
 
@@ -55,6 +56,8 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
   const clientId = (deps.newClientId ?? (() => crypto.randomUUID()))();
   const messageOf = (error: unknown) =>
     error instanceof BackgroundError ? error.message : i18n.t('app.genericError');
+  /** Anytype is not running: the form goes on from the lists seen last time, and Save queues the clip. */
+  const unreachable = (error: unknown) => error instanceof BackgroundError && error.code === 'offline';
 
   let cached: CachedLists | undefined;
   // What the person picked: answers that arrive later (lists, the site rule) never change it.
@@ -176,9 +179,11 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     // The same space again (fresh lists as the form opens) keeps what is shown and picked meanwhile.
     const emptied = { types: [], collections: [], tags: [], templates: [], collectionId: undefined };
     set({ spaceId, ...(spaceId === state.spaceId ? {} : emptied), existing: undefined });
+    const remembered = prefs ?? (await deps.prefs.load().catch(() => undefined));
     try {
-      const remembered = prefs ?? (await deps.prefs.load());
+      if (!remembered) throw new Error('choices unreadable');
       if (fromCache) applyLists(spaceId, fromCache, remembered);
+      if (state.offline && fromCache) return; // nobody to ask: the lists seen last time stand
       const [types, collections, tags] = await Promise.all([
         call('types.list', { spaceId }),
         call('collections.list', { spaceId }).catch(() => []),
@@ -190,7 +195,8 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
       void deps.cache?.save(cached).catch(() => undefined);
       void checkExisting();
     } catch (error) {
-      set({ error: messageOf(error) });
+      if (!unreachable(error)) return set({ error: messageOf(error) });
+      set(fromCache ? { offline: true } : { offline: true, error: i18n.t('clip.offlineUnknownSpace') });
     }
   }
 
@@ -261,6 +267,23 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     if (state.mode !== drawnMode) void loadPreview();
   }
 
+  /**
+   * The spaces Anytype has now, or, while it is not running, those seen last time: the form
+   * stays usable and Save keeps the clip until Anytype is back.
+   */
+  async function listSpaces(): Promise<Item[]> {
+    try {
+      const spaces = await call('spaces.list', {});
+      if (state.offline) set({ offline: false });
+      return spaces;
+    } catch (error) {
+      if (!unreachable(error)) throw error;
+      if (!cached?.spaces.length) throw new BackgroundError('offline', i18n.t('clip.offlineNoLists'));
+      set({ offline: true });
+      return cached.spaces;
+    }
+  }
+
   return {
     get state() {
       return state;
@@ -288,7 +311,7 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
         // The preview reads the page (and starts the capture Save sends); nothing here waits for it.
         const preview = loadPreview();
         rulesRead = wasGuess ? settleGuess(early?.prefs.promise ?? deps.prefs.load()) : Promise.resolve();
-        const [spaces] = await Promise.all([call('spaces.list', {}), rulesRead]);
+        const [spaces] = await Promise.all([listSpaces(), rulesRead]);
         set({ spaces, siteRule: ruleHint(spaces) });
         const remembered = prefs ?? (await deps.prefs.load());
         const kept = chosen.space && spaces.some((s) => s.id === state.spaceId);
@@ -326,10 +349,10 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
       await loadPreview();
     },
     addTag(name: string) {
-      const clean = name.trim().replace(/\s+/g, ' ');
-      if (!clean || state.tagNames.some((t) => t.toLowerCase() === clean.toLowerCase())) return;
+      const tagNames = cleanTagNames([...state.tagNames, name]).slice(0, MAX_TAGS);
+      if (tagNames.length === state.tagNames.length) return;
       chosen.tags = true;
-      set({ tagNames: [...state.tagNames, clean].slice(0, 50) });
+      set({ tagNames });
     },
     removeTag(name: string) {
       chosen.tags = true;

@@ -90,6 +90,10 @@ export const FailedClipSchema = v.object({
   message: v.string(),
 });
 
+  /** Where it was to go and why it failed, so the popup can name a space or collection that is gone. */
+  spaceId: v.optional(v.string()),
+  collectionId: v.optional(v.string()),
+  kind: v.optional(v.string()),
 /* Options page: connections, quick clip settings, export/import. Extension pages only. */
 const ConnectionIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/, 'not a connection id'));
 export const ConnectionEntrySchema = v.object({
