@@ -9,7 +9,8 @@ import { SERVED_SPEC_V047_PATH, SPEC_PATH } from '../../sandbox/spec-schemas';
 import { CORPUS_DIR } from '../../../bench/lib/corpus';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const SKIP = new Set(['node_modules', '.git', '.output', '.wxt', 'corpus', 'spec', 'docs', 'coverage', 'reports', '.stryker-tmp']);
+// .e2e-profiles holds the browser profiles npm start and the e2e runs leave (with dangling lock links).
+const SKIP = new Set(['node_modules', '.git', '.output', '.wxt', '.e2e-profiles', 'test-results', 'corpus', 'spec', 'docs', 'coverage', 'reports', '.stryker-tmp']);
 const SOURCE = /\.(?:[cm]?[jt]sx?|json|ya?ml|sh)$|^run$/;
 
 function* sources(dir: string): Generator<string> {
