@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { userMessage } from '../../../lib/anytype/errors';
 import { useProxyBrowser } from './session';
 import { BROWSERS, type ExtensionGlobal, useSandbox } from '../harness';
 import {
@@ -45,14 +44,18 @@ describe.each(BROWSERS)('proxy delivery in $name', (target) => {
 
     await popup.clickButton('Save to Anytype');
     const queued = await popup.waitForText('status', 'Queued:');
-    expect(queued).toContain(userMessage('unauthorized'));
+    // A kept clip says it goes on by itself once paired again, not Anytype's "try again".
+    expect(queued).toContain('It will be sent by itself once you pair again.');
     const waiting = await queueSummary(popup);
     expect(waiting.pending).toBe(1);
     expect(waiting.paused).toBe(true);
     await popup.close();
 
     const reopened = await browser().openPopup(`tabId=${tabId}`);
-    expect(await reopened.waitForText('alert', 'Pair again')).toBe(userMessage('unauthorized'));
+    // The popup's own words: the person is in the popup, so it does not send them "to the extension popup".
+    const alert = await reopened.waitForText('alert', 'Pair again');
+    expect(alert).toMatch(/^Anytype no longer accepts this connection\. Pair again with Connect below/);
+    expect(alert).not.toContain('extension popup');
     expect(await objectsFrom(control(), sourceUrl)).toEqual([]);
     await reopened.clickButton('Disconnect');
     await pairWithKey(reopened, await control().issueKey());
