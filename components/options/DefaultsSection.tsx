@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { ClipSettingsController, ClipSettingsState } from '../../lib/options/clip-settings-controller';
-import type { ClipTarget } from '../../lib/settings/site-rules';
+import type { ClipPreset } from '../../lib/settings/site-rules';
 import { TargetFields } from './TargetFields';
 
 interface DefaultsSectionProps {
@@ -10,7 +10,7 @@ interface DefaultsSectionProps {
 }
 
 export function DefaultsSection({ state, controller }: DefaultsSectionProps) {
-  const [draft, setDraft] = useState<ClipTarget>(state.settings.defaults);
+  const [draft, setDraft] = useState<ClipPreset>(state.settings.defaults);
   useEffect(() => setDraft(state.settings.defaults), [state.settings.defaults]);
   return (
     <section aria-labelledby="defaults-heading">

@@ -1,14 +1,14 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { type ClipSettingsState, parseTagList } from '../../lib/options/clip-settings-controller';
-import type { ClipTarget } from '../../lib/settings/site-rules';
+import type { ClipPreset } from '../../lib/settings/site-rules';
 import { SelectField } from '../clip/SelectField';
 
 interface TargetFieldsProps {
   idPrefix: string;
-  value: ClipTarget;
+  value: ClipPreset;
   lists: Pick<ClipSettingsState, 'spaces' | 'typesBySpace' | 'collectionsBySpace'>;
-  onChange(value: ClipTarget): void;
+  onChange(value: ClipPreset): void;
   onSpaceChosen(spaceId: string): void;
 }
 

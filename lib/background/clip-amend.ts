@@ -9,6 +9,7 @@ import type { MessageInput, MessageOutput } from '../protocol/messages';
 import { ProtocolFailure } from '../protocol/router';
 import { resolveTagIds } from '../queue';
 import type { RecentClips } from './recent-clips';
+import { cleanTagNames } from '../settings/tag-names';
 
 export interface ClipAmendDeps {
   client(): Promise<AnytypeClient>;
@@ -25,7 +26,7 @@ export function createClipAmender(deps: ClipAmendDeps) {
     const client = await deps.client();
     let { tagNames, collectionId } = clip;
     if (input.tagNames) {
-      const merged = [...new Set([...clip.tagNames, ...input.tagNames])];
+      const merged = cleanTagNames([...clip.tagNames, ...input.tagNames]);
       const tagIds = await resolveTagIds(client, clip.spaceId, merged);
       await client.objects.update(clip.spaceId, clip.objectId, { properties: [{ key: 'tag', multi_select: tagIds }] });
       tagNames = merged;

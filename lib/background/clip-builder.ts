@@ -5,6 +5,7 @@
  */
 import type { CapturedPage, ClipMode, PageMetadata } from '../capture/schema';
 import type { EnqueueInput, PropertyEntry } from '../queue';
+import { cleanTagNames } from '../settings/tag-names';
 
 export interface ClipChoices {
   clientId?: string;
@@ -75,7 +76,7 @@ export function buildClip(source: ClipSource, choices: ClipChoices, properties?:
       name: name.slice(0, 1000),
       markdown: body,
       properties: entries,
-      ...(choices.tagNames?.length ? { tagNames: dedupe(choices.tagNames) } : {}),
+      ...(choices.tagNames?.length ? { tagNames: cleanTagNames(choices.tagNames) } : {}),
     },
     sourceUrl,
   };
@@ -106,16 +107,6 @@ function asDate(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
-
-function dedupe(names: string[]): string[] {
-  const seen = new Set<string>();
-  return names.filter((name) => {
-    const key = name.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function escapeLinkText(text: string): string {

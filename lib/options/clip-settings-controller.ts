@@ -7,7 +7,7 @@ import { i18n } from '#i18n';
 import type { BackgroundClient } from '../protocol/client';
 import type { MessageOutput } from '../protocol/messages';
 import type { ClipSettings } from '../settings/clip-settings';
-import { type ClipTarget, parseSitePattern, type SiteRule } from '../settings/site-rules';
+import { type ClipPreset, parseSitePattern, type SiteRule } from '../settings/site-rules';
 import { messageOf } from './connections-controller';
 
 type Item = { id: string; name: string };
@@ -31,12 +31,9 @@ export interface ClipSettingsDeps {
   newId?(): string;
 }
 
-export type RuleDraft = { pattern: string } & ClipTarget;
+export type RuleDraft = { pattern: string } & ClipPreset;
 
-/** Tags typed as "a, b, c": trimmed, empty ones dropped, duplicates removed. */
-export function parseTagList(text: string): string[] {
-  return [...new Set(text.split(',').map((tag) => tag.trim()).filter(Boolean))];
-}
+export { parseTagList } from '../settings/tag-names';
 
 export function createClipSettingsController(deps: ClipSettingsDeps, onChange: (state: ClipSettingsState) => void) {
   let state: ClipSettingsState = {
@@ -124,7 +121,7 @@ export function createClipSettingsController(deps: ClipSettingsDeps, onChange: (
       }
     },
 
-    saveDefaults(defaults: ClipTarget): Promise<string | undefined> {
+    saveDefaults(defaults: ClipPreset): Promise<string | undefined> {
       return persist({ ...state.settings, defaults }, i18n.t('options.defaults.saved'));
     },
 

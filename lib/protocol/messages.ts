@@ -12,6 +12,7 @@ import type { SenderClass } from './senders';
 import { ClipSettingsSchema } from '../settings/clip-settings';
 import { LOOPBACK_URL } from '../settings/connections';
 import { SettingsFileSchema } from '../settings/settings-file';
+import { TagNamesSchema } from '../settings/tag-names';
 
 /** Anytype ids: the client's own definition (lib/anytype/ids.ts), so both refuse the same values. */
 export const IdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID_LENGTH), v.regex(ID_PATTERN, 'not an Anytype id'));
@@ -67,7 +68,7 @@ export const ClipSubmitSchema = v.strictObject({
   collectionId: v.optional(IdSchema),
   title: v.pipe(v.string(), v.maxLength(1000)),
   note: v.optional(v.pipe(v.string(), v.maxLength(MAX_NOTE_CHARS))),
-  tagNames: v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), v.maxLength(50))),
+  tagNames: v.optional(TagNamesSchema),
   /** Link and image modes: what was right-clicked. */
   targetUrl: v.optional(WebUrlSchema),
 });
@@ -182,7 +183,7 @@ export const messages = {
   /** The in-page panel changes the clip just saved from its own tab (and only that one). */
   'clip.amend': {
     input: v.strictObject({
-      tagNames: v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), v.maxLength(50))),
+      tagNames: v.optional(TagNamesSchema),
       collectionId: v.optional(IdSchema),
     }),
     output: v.object({ tagNames: v.array(v.string()), collectionId: v.optional(v.string()) }),

@@ -11,6 +11,7 @@
 import { AnytypeError } from '../anytype/errors';
 import type { SpaceProperties, SpaceProperty } from './space-properties';
 import type { ClipDelivery, ClipJob, PropertyEntry } from './types';
+import { cleanTagNames, tagKey } from '../settings/tag-names';
 
 interface TagLike {
   id: string;
@@ -69,7 +70,6 @@ const SEARCH_PAGE = 100;
 const SEARCH_PAGES = 5;
 
 const normalizeName = (name: string) => name.replace(/\s+/g, ' ').trim();
-const normalizeTag = (name: string) => normalizeName(name).toLowerCase();
 
 function normalizeUrl(url: string): string {
   try {
@@ -86,18 +86,14 @@ export async function resolveTagIds(
   /** The space's properties when the caller has just read them. */
   spaceProperties?: SpaceProperty[],
 ): Promise<string[]> {
-  const wanted = new Map<string, string>();
-  for (const name of names) {
-    const clean = normalizeName(name);
-    if (clean !== '' && !wanted.has(normalizeTag(clean))) wanted.set(normalizeTag(clean), clean);
-  }
+  const wanted = new Map(cleanTagNames(names).map((name) => [tagKey(name), name]));
   if (wanted.size === 0) return [];
   const tagProperty = (spaceProperties ?? (await client.properties.list(spaceId))).find((p) => p.key === 'tag');
   if (tagProperty === undefined) {
     throw new AnytypeError('bad_request', { serverMessage: 'the space has no "tag" property' });
   }
   const known = new Map<string, string>();
-  for (const tag of await client.tags.list(spaceId, tagProperty.id)) known.set(normalizeTag(tag.name), tag.id);
+  for (const tag of await client.tags.list(spaceId, tagProperty.id)) known.set(tagKey(tag.name), tag.id);
   const ids: string[] = [];
   for (const [normalized, name] of wanted) {
     // A tag made by an earlier attempt whose create then failed is found here, not made twice.

@@ -5,12 +5,12 @@
  */
 import * as v from 'valibot';
 import type { StorageAreaLike } from '../keys/vault';
-import { ClipTargetSchema, SiteRulesSchema } from './site-rules';
+import { ClipPresetSchema, SiteRulesSchema } from './site-rules';
 
 export const CLIP_SETTINGS_SLOT = 'settings:clip';
 
 export const ClipSettingsSchema = v.object({
-  defaults: v.optional(ClipTargetSchema, { tagNames: [] }),
+  defaults: v.optional(ClipPresetSchema, { tagNames: [] }),
   siteRules: v.optional(SiteRulesSchema, []),
 });
 export type ClipSettings = v.InferOutput<typeof ClipSettingsSchema>;

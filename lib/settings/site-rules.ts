@@ -11,6 +11,8 @@
 import { i18n } from '../node-safe-i18n';
 import * as v from 'valibot';
 import { isValidId } from '../anytype/ids';
+import type { ClipTarget } from '../queue/types';
+import { TagNamesSchema } from './tag-names';
 
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const MAX_PATTERN = 500;
@@ -20,19 +22,19 @@ export const AnytypeIdSchema = v.pipe(
   v.check((value) => isValidId(value), 'not an Anytype id'),
 );
 export const TypeKeySchema = v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z0-9_]+$/, 'not a type key'));
-export const TagNamesSchema = v.pipe(
-  v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))),
-  v.maxLength(50),
-);
 
-/** Where a clip goes; every part optional (the popup's last choice fills the gaps). */
-export const ClipTargetSchema = v.object({
+/**
+ * Where a clip goes, as a person set it in advance (the defaults, a site rule): the parts of the
+ * queue's ClipTarget a person picks, each optional (the popup's last choice fills the gaps), and tags.
+ */
+export const ClipPresetSchema = v.object({
   spaceId: v.optional(AnytypeIdSchema),
   typeKey: v.optional(TypeKeySchema),
   collectionId: v.optional(AnytypeIdSchema),
   tagNames: v.optional(TagNamesSchema, []),
 });
-export type ClipTarget = v.InferOutput<typeof ClipTargetSchema>;
+export type ClipPreset = Partial<Pick<ClipTarget, 'spaceId' | 'typeKey' | 'collectionId'>> & { tagNames: string[] };
+// The schema's output is exactly that type (tests/unit/settings/site-rules.test.ts holds it there).
 
 type ParsedPattern =
   | { kind: 'host'; host: string; subdomains: boolean; path: string }
@@ -93,7 +95,7 @@ export const SitePatternSchema = v.pipe(
 export const SiteRuleSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/)),
   pattern: SitePatternSchema,
-  ...ClipTargetSchema.entries,
+  ...ClipPresetSchema.entries,
 });
 export type SiteRule = v.InferOutput<typeof SiteRuleSchema>;
 
@@ -125,9 +127,9 @@ export function matchSiteRule<R extends { pattern: string }>(rules: readonly R[]
 
 /** Where a quick clip of `url` goes: the first matching rule, else the defaults. */
 export function resolveClipTarget(
-  settings: { defaults: ClipTarget; siteRules: readonly SiteRule[] },
+  settings: { defaults: ClipPreset; siteRules: readonly SiteRule[] },
   url: string,
-): ClipTarget & { ruleId?: string } {
+): ClipPreset & { ruleId?: string } {
   const rule = matchSiteRule(settings.siteRules, url);
   if (!rule) return settings.defaults;
   const { id, pattern: _pattern, ...target } = rule;

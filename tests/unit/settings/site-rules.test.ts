@@ -1,8 +1,11 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import * as v from 'valibot';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { ClipTarget as QueueClipTarget } from '../../../lib/queue/types';
 import {
+  type ClipPreset,
+  ClipPresetSchema,
   matchSiteRule,
   parseSitePattern,
   patternMatches,
@@ -142,5 +145,18 @@ describe('site patterns, property', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('one shape for a target set in advance', () => {
+  it("the settings schema's output is the ClipPreset type, which is the queue's ClipTarget made optional, plus tags", () => {
+    type Parsed = v.InferOutput<typeof ClipPresetSchema>;
+    // Both directions: a field added, renamed or retyped on either side fails to compile.
+    expectTypeOf<Parsed>().toExtend<ClipPreset>();
+    expectTypeOf<ClipPreset>().toExtend<Parsed>();
+    expectTypeOf<keyof Parsed>().toEqualTypeOf<keyof ClipPreset>();
+    expectTypeOf<ClipPreset['spaceId']>().toEqualTypeOf<QueueClipTarget['spaceId'] | undefined>();
+    expectTypeOf<ClipPreset['collectionId']>().toEqualTypeOf<QueueClipTarget['collectionId']>();
+    expect(v.parse(ClipPresetSchema, { spaceId: 'space-1' })).toEqual({ spaceId: 'space-1', tagNames: [] });
   });
 });
