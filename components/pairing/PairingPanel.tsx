@@ -11,16 +11,31 @@ export function PairingPanel({ state, controller }: { state: PairingState; contr
     <div class="pairing" aria-busy={state.busy}>
       {state.step === 'loading' && <p>{i18n.t('app.loading')}</p>}
       {state.step === 'start' && (
-        <StartView busy={state.busy} onConnect={controller.connect} onUseKey={controller.showKeyForm} />
+        <StartView
+          busy={state.busy}
+          denied={state.denied}
+          onConnect={() => controller.connect()}
+          onRestarted={() => controller.connect({ restarted: true })}
+          onUseKey={controller.showKeyForm}
+        />
       )}
-      {state.step === 'code' && <CodeForm busy={state.busy} onPair={controller.pair} onCancel={controller.cancel} />}
+      {state.step === 'code' && (
+        <CodeForm
+          busy={state.busy}
+          approvalSecondsLeft={state.approvalSecondsLeft}
+          lapsed={state.lapsed}
+          onPair={controller.pair}
+          onCancel={controller.cancel}
+          onConnect={() => controller.connect()}
+        />
+      )}
       {state.step === 'key' && <KeyForm busy={state.busy} onSave={controller.saveKey} onBack={controller.cancel} />}
       {state.step === 'connected' && state.status && (
         <ConnectedView
           status={state.status}
           busy={state.busy}
           onDisconnect={controller.disconnect}
-          onReconnect={controller.connect}
+          onReconnect={() => controller.connect()}
         />
       )}
       <Alert message={state.error} />

@@ -1,11 +1,14 @@
 import { i18n } from '#i18n';
 interface StartViewProps {
   busy: boolean;
+  /** Anytype denied the extension: Connect sends nothing until the person says it restarted. */
+  denied?: boolean;
   onConnect(): void;
+  onRestarted(): void;
   onUseKey(): void;
 }
 
-export function StartView({ busy, onConnect, onUseKey }: StartViewProps) {
+export function StartView({ busy, denied, onConnect, onRestarted, onUseKey }: StartViewProps) {
   return (
     <section aria-labelledby="start-heading">
       <h2 id="start-heading">{i18n.t('pairing.start.heading')}</h2>
@@ -15,6 +18,11 @@ export function StartView({ busy, onConnect, onUseKey }: StartViewProps) {
         <button type="button" class="primary" onClick={onConnect} disabled={busy}>
           {i18n.t('pairing.start.connect')}
         </button>
+        {denied && (
+          <button type="button" onClick={onRestarted} disabled={busy}>
+            {i18n.t('pairing.start.restarted')}
+          </button>
+        )}
         <button type="button" onClick={onUseKey} disabled={busy}>
           {i18n.t('pairing.start.useKey')}
         </button>

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { ERROR_KINDS } from '../anytype/errors';
+import { KeyGrantSchema } from '../anytype/grants';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../anytype/ids';
 import { ClipModeSchema, PageModeSchema } from '../capture/schema';
 import { MAX_NOTE_CHARS } from '../clip/size-limits';
@@ -129,7 +130,11 @@ export const messages = {
   },
   /** Verifies the key with one authenticated call, then keeps it. Pairing and pasted keys both end here. */
   'connection.saveKey': {
-    input: v.strictObject({ apiKey: v.pipe(v.string(), v.trim(), v.minLength(8), v.maxLength(1024)) }),
+    input: v.strictObject({
+      apiKey: v.pipe(v.string(), v.trim(), v.minLength(8), v.maxLength(1024)),
+      /** What Anytype said the key may reach, when pairing told it (builds of 2026). */
+      grant: v.optional(KeyGrantSchema),
+    }),
     output: ConnectionStatusSchema,
     senders: ['extension_page'],
   },
