@@ -187,10 +187,14 @@ export const messages = {
   },
   /** The in-page panel changes the clip just saved from its own tab (and only that one). */
   'clip.amend': {
-    input: v.strictObject({
-      tagNames: v.optional(TagNamesSchema),
-      collectionId: v.optional(IdSchema),
-    }),
+    input: v.pipe(
+      v.strictObject({
+        tagNames: v.optional(TagNamesSchema),
+        collectionId: v.optional(IdSchema),
+      }),
+      // An amend that changes nothing would still read the key and the clip: refuse it as malformed.
+      v.check((input) => (Array.isArray(input.tagNames) && input.tagNames.length > 0) || input.collectionId !== undefined, 'nothing to change'),
+    ),
     output: v.object({ tagNames: v.array(v.string()), collectionId: v.optional(v.string()) }),
     senders: ['panel'],
   },
@@ -262,9 +266,15 @@ export type MessageOutput<K extends MessageType> = v.InferOutput<Messages[K]['ou
 
 export const MESSAGE_TYPES = Object.keys(messages) as MessageType[];
 
+/** valibot's objects accept arrays (`[]` would pass as `{}`): a payload is a plain object or absent. */
+const PayloadSchema = v.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'not an object',
+);
+
 export const EnvelopeSchema = v.strictObject({
   type: v.string(),
-  payload: v.optional(v.unknown()),
+  payload: v.optional(PayloadSchema),
   /** The in-page panel's capability (lib/background/panel-grants.ts); extension pages send none. */
   capability: v.optional(v.pipe(v.string(), v.maxLength(200))),
 });

@@ -44,6 +44,21 @@ describe('the panel capability', () => {
     expect(amend).not.toHaveBeenCalled();
   });
 
+  it('an amend that changes nothing is refused before the handler (it would read the key for nothing)', async () => {
+    const { grants, capability } = await grantsWithPanel();
+    const { handlers, amend } = spyHandlers();
+    const router = createRouter({ self: SELF, handlers, admitPanel: grants.admit });
+    for (const payload of [{}, { tagNames: [] }, []]) {
+      expect(await router({ type: 'clip.amend', payload, capability }, contentScript()), JSON.stringify(payload)).toMatchObject({
+        code: 'invalid_message',
+      });
+    }
+    expect(amend).not.toHaveBeenCalled();
+    expect(await router({ type: 'clip.amend', payload: { collectionId: 'bafyreicollection' }, capability }, contentScript())).toMatchObject({
+      ok: true,
+    });
+  });
+
   it('without a grant store the router refuses every content script', async () => {
     const { capability } = await grantsWithPanel();
     const { handlers, amend } = spyHandlers();

@@ -92,6 +92,9 @@ describe('router', () => {
       code: 'invalid_message',
     });
     expect(await router({ type: 'spaces.list', extra: 1 }, popup)).toMatchObject({ ok: false });
+    // valibot's objects take arrays: the envelope does not, so `[]` never passes as `{}`.
+    expect(await router({ type: 'spaces.list', payload: [] }, popup)).toMatchObject({ ok: false, code: 'invalid_message' });
+    expect(await router({ type: 'spaces.list', payload: null }, popup)).toMatchObject({ ok: false, code: 'invalid_message' });
   });
 
   it('maps client errors to their kind and message, and redacts secrets from unexpected ones', async () => {
