@@ -99,7 +99,13 @@ export const SiteRuleSchema = v.object({
 });
 export type SiteRule = v.InferOutput<typeof SiteRuleSchema>;
 
-export const SiteRulesSchema = v.pipe(v.array(SiteRuleSchema), v.maxLength(200));
+export const MAX_SITE_RULES = 200;
+
+export const SiteRulesSchema = v.pipe(
+  v.array(SiteRuleSchema),
+  v.maxLength(MAX_SITE_RULES),
+  v.check((rules) => new Set(rules.map((rule) => rule.id)).size === rules.length, 'two rules have the same id'),
+);
 
 /** Does this page URL fall under this pattern? Invalid patterns and non-web URLs never match. */
 export function patternMatches(pattern: string, pageUrl: string): boolean {
