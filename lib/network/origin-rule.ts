@@ -2,7 +2,13 @@
  * Newer Anytype builds answer 403 to any request whose Origin is not loopback, and both
  * browsers send chrome-extension://… or moz-extension://… on POST. A declarativeNetRequest rule
  * sets Origin to the API's own origin, for the extension's own requests only: without
- * `initiatorDomains`, a web page's requests to the API would pass the server's check too.
+ * `initiatorDomains`, a web page's requests to the API would pass the server's check too
+ * (tests/e2e/proxy/page-origin.e2e.ts: a page's own fetch keeps its Origin in both browsers).
+ *
+ * The rule's safety rests on the manifest as well: with declarativeNetRequestWithHostAccess a rule
+ * acts only where the extension has host access, and host_permissions are loopback only. So a rule
+ * built from a tampered connection URL still cannot forge an Origin towards any other host. Widening
+ * host_permissions widens this rule: tests/unit/manifest/ and `npm run lint:manifest` fail on it.
  */
 
 /** The parts of a DNR rule we use; Firefox lacks the enum objects, so the values are plain strings. */

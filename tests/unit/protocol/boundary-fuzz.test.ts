@@ -120,7 +120,10 @@ async function world() {
       connections: [{ id: 'desktop', name: 'Anytype Desktop', baseUrl: 'http://127.0.0.1:31009' }],
     }),
     vault: {
-      load: async () => (vault.loads++, KEY),
+      load: async () => {
+        vault.loads++;
+        return KEY;
+      },
       save: async () => void vault.saves++,
       forget: async () => void vault.forgets++,
     },
@@ -163,7 +166,10 @@ async function world() {
       },
       clipSettings: {
         load: async () => ({ defaults: { tagNames: [] }, siteRules: [] }),
-        save: async (value: unknown) => (settingsWrites.push(value), value),
+        save: async (value: unknown) => {
+          settingsWrites.push(value);
+          return value;
+        },
       },
     },
   } as unknown as HandlerServices;

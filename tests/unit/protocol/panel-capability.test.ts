@@ -113,11 +113,15 @@ describe('the panel capability', () => {
   it('reaches the panel through executeScript, issued for the tab and space the panel shows', async () => {
     const grants = createPanelGrants(memorySession());
     const injections: { target: { tabId: number }; files?: string[]; func?: (...a: never[]) => unknown; args?: unknown[] }[] = [];
-    const show = createPanelInjector({ executeScript: async (i) => (injections.push(i), []) }, grants);
+    const executeScript = async (injection: (typeof injections)[number]) => {
+      injections.push(injection);
+      return [];
+    };
+    const show = createPanelInjector({ executeScript }, grants);
     await show(PANEL_TAB, { heading: 'Saved', spaceId: PANEL_SPACE, openUrl: 'anytype://x', tagNames: [] });
     expect(injections.map((i) => i.target.tabId)).toEqual([PANEL_TAB, PANEL_TAB]);
     expect(injections[1]?.files).toEqual([PANEL_FILE]);
-    const [name, value] = injections[0]?.args as [string, InjectedPanel];
+    const [name, value] = (injections[0]?.args ?? []) as [string, InjectedPanel];
     expect(name).toBe(INJECTED.panelInit);
     expect(value.spaceId).toBe(PANEL_SPACE);
     expect(await grants.admit(PANEL_TAB, value.capability)).toEqual({ spaceId: PANEL_SPACE });
@@ -132,7 +136,10 @@ describe('the panel capability', () => {
 
   it('is sent with every message of the panel’s client, and not by a client without one', async () => {
     const sent: unknown[] = [];
-    const send = async (message: unknown) => (sent.push(message), { ok: true, data: [] });
+    const send = async (message: unknown) => {
+      sent.push(message);
+      return { ok: true, data: [] };
+    };
     await createBackgroundClient(send, 'cap-1').call('collections.list', { spaceId: PANEL_SPACE });
     await createBackgroundClient(send).call('collections.list', { spaceId: PANEL_SPACE });
     expect(sent).toEqual([
