@@ -5,7 +5,6 @@
 import { i18n } from '#i18n';
 import type { browser as wxtBrowser } from 'wxt/browser';
 import { createClient } from '../anytype';
-import { isAnytypeError } from '../anytype/errors';
 import { createIndexedDbKeyStore } from '../keys/indexeddb-key-store';
 import { restrictStorageToTrustedContexts } from '../keys/restrict-storage';
 import { createKeyVault } from '../keys/vault';
@@ -21,7 +20,8 @@ import { createClipService } from './clip-service';
 import { createConnectionService } from './connection-service';
 import { createHandlers } from './handlers';
 import { MENU_ITEMS, modeForMenuClick, QUICK_CLIP_COMMAND } from './context-menus';
-import { chooseQuickTarget, createQuickClip, type QuickTarget } from './quick-clip';
+import { createQuickClip } from './quick-clip';
+import { createQuickTargetResolver } from './quick-target';
 import type { ClipMode } from '../capture/schema';
 import { createScriptingCapturer, type ScriptingApi } from './scripting-capturer';
 import { createClipAmender } from './clip-amend';
@@ -29,7 +29,6 @@ import { createPanelGrants } from './panel-grants';
 import { createPanelInjector } from './panel-injector';
 import { createRecentClips } from './recent-clips';
 import { rememberSettings } from './remembered-settings';
-import { resolveClipTarget } from '../settings/site-rules';
 import { createClipPrefsStore } from '../settings/clip-prefs';
 
 type Browser = typeof wxtBrowser;
@@ -90,21 +89,11 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
   const showPanel = createPanelInjector(browser.scripting as unknown as ScriptingApi, panelGrants);
   const quickClip = createQuickClip({
     clipTab: (tabId, request) => clips.clipTab(tabId, request),
-    // A matching site rule first, then the options' defaults, then what was chosen last time.
-    async resolveTarget(pageUrl): Promise<QuickTarget> {
-      const configured = resolveClipTarget(await clipSettings.load(), pageUrl);
-      const remembered = await prefs.load();
-      const client = await connections.client();
-      // Anytype not running: the clip still goes to the queue (lib/background/quick-clip.ts).
-      const spaces = await client.spaces.list().then(
-        (all) => all.filter((space) => !space.isChat),
-        (error: unknown) => {
-          if (isAnytypeError(error) && error.kind === 'offline') return undefined;
-          throw error;
-        },
-      );
-      return chooseQuickTarget({ configured, remembered, spaces });
-    },
+    resolveTarget: createQuickTargetResolver({
+      clipSettings: () => clipSettings.load(),
+      prefs: () => prefs.load(),
+      spaces: async () => (await connections.client()).spaces.list(),
+    }),
     async afterSave(tabId, result, target) {
       if (!result.objectId || !result.openUrl) return;
       await recentClips.set(tabId, {

@@ -9,7 +9,7 @@ import { PageModeSchema, type PageMode } from '../capture/schema';
 import type { StorageAreaLike } from '../keys/vault';
 import { type Dropped, defineVersionedItem, readPart } from './versioned-item';
 
-const SpaceIdSchema = v.pipe(v.string(), v.check(isValidId, 'not an Anytype id'));
+const SpaceIdSchema = v.pipe(v.string(), v.check((value) => isValidId(value), 'not an Anytype id'));
 const TypeKeySchema = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
 export const ClipPrefsSchema = v.object({
@@ -26,7 +26,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A per-space map, entry by entry: an entry whose space or value cannot be read is dropped alone. */
-function readMap(stored: unknown, what: string, valueSchema: v.GenericSchema<unknown, string>): { map: Record<string, string>; dropped: Dropped[] } {
+function readMap(stored: unknown, what: string, valueSchema: v.GenericSchema): { map: Record<string, string>; dropped: Dropped[] } {
   const map: Record<string, string> = {};
   if (stored === undefined) return { map, dropped: [] };
   if (!isRecord(stored)) return { map, dropped: [{ what, raw: stored, problem: 'not a map' }] };
