@@ -45,6 +45,7 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
   const connections = createConnectionService({
     loadSettings: () => settings.loadConnections(),
     vault: createKeyVault(browser.storage.local, createIndexedDbKeyStore()),
+    saveSettings: (next) => settings.saveConnections(next),
     makeClient: ({ apiKey, baseUrl }) => createClient({ apiKey, baseUrl }),
     onKeyChanged: (paired) => {
       if (paired) void queue?.resume().then(() => queue?.process());

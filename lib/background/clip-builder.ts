@@ -3,7 +3,11 @@
  * markdown body and the properties it carries. Only properties that already exist in the space
  * are filled (never a dozen new ones behind the person's back), and `source` always.
  */
+import { i18n } from '#i18n';
 import type { CapturedPage, ClipMode, PageMetadata } from '../capture/schema';
+import { destination } from '../clip/markdown';
+import { inlineTextToMarkdown, textToMarkdown } from '../clip/markdown-text';
+import { safeImageUrl, safeLinkUrl } from '../clip/url';
 import type { EnqueueInput, PropertyEntry } from '../queue';
 import { cleanTagNames } from '../settings/tag-names';
 
@@ -82,42 +86,46 @@ export function buildClip(source: ClipSource, choices: ClipChoices, properties?:
   };
 }
 
+/**
+ * Every text of the page (description, title) and the person's note (it may have been pasted
+ * from a page) is escaped the way the converter escapes article text, and every URL must have a
+ * scheme of LINK_SCHEMES (images: WEB_SCHEMES): no HTML and no script-bearing link reaches the vault.
+ */
 function composeBody(source: ClipSource, choices: ClipChoices): string {
   const parts: string[] = [];
-  const note = choices.note?.trim();
-  if (note) parts.push(note.split('\n').map((line) => `> ${line}`).join('\n'));
+  const note = choices.note ? textToMarkdown(choices.note) : '';
+  if (note) parts.push(note.replace(/^/gm, '> ').replace(/^> $/gm, '>'));
   switch (choices.mode) {
-    case 'image':
-      if (choices.targetUrl) parts.push(`![${escapeAlt(choices.title)}](${markdownUrl(choices.targetUrl)})`);
-      parts.push(`From [${escapeLinkText(source.pageTitle || source.pageUrl)}](${markdownUrl(source.pageUrl)})`);
+    case 'image': {
+      const image = choices.targetUrl ? safeImageUrl(choices.targetUrl, source.pageUrl) : undefined;
+      if (image) parts.push(`![${inlineTextToMarkdown(choices.title)}](${destination(image)})`);
+      parts.push(i18n.t('background.fromPage', { link: pageLink(source) }));
       break;
+    }
     case 'link':
-      parts.push(`Linked from [${escapeLinkText(source.pageTitle || source.pageUrl)}](${markdownUrl(source.pageUrl)})`);
+      parts.push(i18n.t('background.linkedFrom', { link: pageLink(source) }));
       break;
-    case 'bookmark':
-      if (source.captured?.metadata.description) parts.push(source.captured.metadata.description);
+    case 'bookmark': {
+      const description = source.captured?.metadata.description;
+      if (description) parts.push(textToMarkdown(description));
       break;
+    }
     default:
+      // Written by the converter (lib/clip/markdown), which escapes text and checks each URL itself.
       if (source.captured?.markdown) parts.push(source.captured.markdown);
   }
-  return parts.join('\n\n');
+  return parts.filter((part) => part !== '').join('\n\n');
+}
+
+/** The page as a markdown link, or only its escaped title where its URL may not be linked. */
+function pageLink(source: ClipSource): string {
+  const text = inlineTextToMarkdown(source.pageTitle || source.pageUrl);
+  const url = safeLinkUrl(source.pageUrl, source.pageUrl);
+  return url && text ? `[${text}](${destination(url)})` : text;
 }
 
 function asDate(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
-
-function escapeLinkText(text: string): string {
-  return text.replace(/[[\]\\]/g, '\\$&');
-}
-
-function escapeAlt(text: string): string {
-  return escapeLinkText(text).replace(/\n/g, ' ');
-}
-
-/** Parentheses and spaces would end a markdown link early. */
-function markdownUrl(url: string): string {
-  return url.replace(/[()\s<>]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }

@@ -55,7 +55,7 @@ export function createHandlers({ connections, queue, clips, options, amend, prop
       return amend(sender.tabId, input);
     },
     'connection.status': ({ local }) => (local ? connections.localStatus() : connections.status()),
-    'connection.saveKey': ({ apiKey }) => connections.saveKey(apiKey),
+    'connection.saveKey': ({ apiKey, grant }) => connections.saveKey(apiKey, undefined, grant),
     'connection.disconnect': () => connections.disconnect(),
     'spaces.list': async () => {
       const spaces = await (await client()).spaces.list();

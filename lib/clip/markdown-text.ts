@@ -67,7 +67,7 @@ export function oneLine(markdown: string): string {
  * What would read as markdown: anywhere, the characters below; at the start of a text, what opens
  * a list, a heading, a quote or a fence. Most text has none, and skips the replacements.
  */
-const NEEDS_ESCAPE = /[\\*`[\]_<]|^(?:[-=>]|\+ |#{1,6} |~~~|\d+\. )/;
+const NEEDS_ESCAPE = /[\\*`[\]_<&]|!$|^(?:[-=>]|\+ |#{1,6} |~~~|\d+\. )/;
 
 const ESCAPES: readonly [RegExp, string][] = [
   [/\\/g, '\\\\'],
@@ -83,8 +83,14 @@ const ESCAPES: readonly [RegExp, string][] = [
   [/^>/, '\\>'],
   [/_/g, '\\_'],
   [/^(\d+)\. /, '$1\\. '],
-  // Markdown passes inline HTML through; "<img onerror=…>" in the page's text must stay text.
-  [/</g, '\\<'],
+  // A text ending in "!" before a link would make the link an image (that Desktop then fetches).
+  [/!$/, '\\!'],
+  // "&lt;" in the page's text is text, not the entity it would read as.
+  [/&(?=#?[a-z0-9]+;)/gi, '\\&'],
+  // Markdown passes inline HTML through; "<img onerror=…>" in the page's text must stay text. An
+  // entity, not "\<": a bare URL just before would take the backslash into itself (GFM autolink
+  // literals end only at a space or "<"), and "<javascript:…>" after it would be a link.
+  [/</g, '&lt;'],
 ];
 
 /** `text` with every character that would read as markdown syntax (or HTML) escaped. */
@@ -93,4 +99,23 @@ export function escapeMarkdown(text: string): string {
   let escaped = text;
   for (const [pattern, replacement] of ESCAPES) escaped = escaped.replace(pattern, replacement);
   return escaped;
+}
+
+/**
+ * A plain text of the page (a description, a title) or one the person typed, as markdown that
+ * reads as exactly that text: each line escaped as article text is, line breaks kept, and the
+ * spaces that would indent a line into code dropped.
+ */
+export function textToMarkdown(text: string): string {
+  return text
+    .split(/\r\n?|\n/)
+    .map((line) => escapeMarkdown(line.replace(/[ \t]+/g, ' ').trim()))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** A text on one line, escaped: for link text and alt text, which a line break would end. */
+export function inlineTextToMarkdown(text: string): string {
+  return escapeMarkdown(text.replace(/\s+/g, ' ').trim());
 }

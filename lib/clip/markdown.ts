@@ -66,8 +66,13 @@ export function destination(url: string): string {
   return /[\s()]/.test(escaped) ? `<${escaped}>` : escaped;
 }
 
+/** Alt text is read as markdown too: "<" as an entity for the reason given in markdown-text.ts. */
 function escapeAlt(alt: string): string {
-  return alt.replace(/\s+/g, ' ').trim().replace(/[\\[\]<]/g, '\\$&');
+  return alt
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\[\]]|&(?=#?[a-z0-9]+;)/gi, '\\$&')
+    .replace(/</g, '&lt;');
 }
 
 function isFootnoteReference(el: Element): boolean {
@@ -84,12 +89,18 @@ function edges(content: string): [lead: string, inner: string, trail: string] {
 }
 
 /**
- * Inline markup around `content`, with its edge whitespace moved outside: `_ a_` is not emphasis.
- * Markup cannot span blocks: around content holding a blank line it would only show as text.
+ * Whether inline markup cannot go around this content: it holds a blank line (markup cannot span
+ * blocks), or it is a block of several lines (a code block's fence must start its line: after a
+ * `_` or a `[` it is no fence, and the code in it would be read as markdown).
  */
+function spansBlocks(lead: string, inner: string, trail: string): boolean {
+  return inner.includes('\n\n') || ((lead.includes('\n\n') || trail.includes('\n\n')) && inner.includes('\n'));
+}
+
+/** Inline markup around `content`, with its edge whitespace moved outside: `_ a_` is not emphasis. */
 function around(content: string, mark: string): string {
   const [lead, inner, trail] = edges(content);
-  if (!inner || inner.includes('\n\n')) return content;
+  if (!inner || spansBlocks(lead, inner, trail)) return content;
   return lead + mark + inner + mark + trail;
 }
 
@@ -134,8 +145,13 @@ function hasNextContent(node: Node, texts: ReadonlyMap<Node, string>): boolean {
   return false;
 }
 
+/** A bare URL that GFM makes a link (autolink literal): it runs on to the next space or "<". */
+const AUTOLINK_LITERAL = /(?:https?:\/\/|www\.)/i;
+
 class MarkdownWriter {
   private readonly texts: Map<Node, string>;
+  /** The text written since the last space, in document order (for codeSpan). */
+  private run = '';
 
   constructor(
     root: Node,
@@ -149,10 +165,16 @@ class MarkdownWriter {
     const out = new Joined();
     for (let node = parent.firstChild; node; node = node.nextSibling) {
       const type = node.nodeType;
-      if (type === 3 || type === 4) out.add(escapeMarkdown(this.texts.get(node) ?? ''));
+      if (type === 3 || type === 4) out.add(this.text(escapeMarkdown(this.texts.get(node) ?? '')));
       else if (type === 1) out.add(this.element(node as Element));
     }
     return out.toString();
+  }
+
+  private text(escaped: string): string {
+    const space = escaped.search(/\s\S*$/);
+    this.run = space === -1 ? this.run + escaped : escaped.slice(space + 1);
+    return escaped;
   }
 
   /** The element's collapsed text as it is, for code spans: nothing in them is markdown. */
@@ -165,6 +187,7 @@ class MarkdownWriter {
 
   private element(el: Element): string {
     const tag = el.localName;
+    if (tag === 'br' || BLOCK_TAGS.has(tag)) this.run = '';
     switch (tag) {
       case 'p':
       case 'div':
@@ -249,7 +272,8 @@ class MarkdownWriter {
   }
 
   private codeBlock(pre: Element): string {
-    const code = (pre.textContent ?? '').replace(/\n$/, '');
+    // A lone "\r" ends a markdown line too: left in, it would end an indented block's fence early.
+    const code = (pre.textContent ?? '').replace(/\r\n?/g, '\n').replace(/\n$/, '');
     const fence = fenceFor(code, '`', 3);
     return `\n\n${fence}${codeLanguage(pre)}\n${code}\n${fence}\n\n`;
   }
@@ -261,14 +285,18 @@ class MarkdownWriter {
     const fence = fenceFor(text, '`', 1);
     // A span starting or ending with a backtick needs a space between it and the fence.
     const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${lead}${fence}${pad}${text}${pad}${fence}${trail}`;
+    // A bare URL right before would take the fence into itself, and the code's "[x](javascript:…)"
+    // or "<javascript:…>" would then be read as markdown: a space ends the URL first.
+    const apart = lead === '' && AUTOLINK_LITERAL.test(this.run) ? ' ' : '';
+    this.run = '';
+    return `${apart}${lead}${fence}${pad}${text}${pad}${fence}${trail}`;
   }
 
   private link(el: Element): string {
     const content = this.children(el);
     const [lead, text, trail] = edges(content);
     // A link around blocks (a teaser card) cannot be written as one: its blocks are kept as they are.
-    if (!text || text.includes('\n\n')) return content;
+    if (!text || spansBlocks(lead, text, trail)) return content;
     return lead + this.linkMarkdown(el, text) + trail;
   }
 

@@ -29,7 +29,7 @@ export function markdownToText(md: string): string {
 /** What a line must start with for stripBlock to change it. */
 const BLOCK_SYNTAX = /^\s*[-#>*+_|\d]/;
 /** What a line must hold for stripInline to change it. */
-const INLINE_SYNTAX = /[[`*_~\\]| {2}$/;
+const INLINE_SYNTAX = /[[`*_~\\&]| {2}$/;
 
 function stripBlock(line: string): string {
   return line
@@ -50,6 +50,8 @@ function stripInline(text: string): string {
     .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
     .replace(/(?<![\w\\])([*_])(?=\S)(.+?)(?<=\S)\1(?!\w)/g, '$2')
     .replace(/~~(.+?)~~/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!<>|~=])/g, '$1')
+    // The converter writes a "<" of the page's text as "&lt;" (markdown-text.ts).
+    .replace(/(?<!\\)&lt;/g, '<')
+    .replace(/\\([\\`*_{}[\]()#+\-.!<>|~=&])/g, '$1')
     .replace(/ {2}$/, '');
 }

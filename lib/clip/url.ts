@@ -4,8 +4,15 @@
  * break once the text leaves the page) become absolute against the page's base.
  */
 
-/** Schemes a clipped link may keep. Anything else (javascript:, vbscript:, file:, data:, blob:…) loses its URL. */
-const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:', 'ftp:', 'anytype:']);
+/** Schemes an image of a clip may load from (besides the raster data: URLs below). */
+export const WEB_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:']);
+/**
+ * Schemes a link in any clip's body may keep; anything else (javascript:, vbscript:, file:, data:,
+ * blob:, tel:…) loses its URL and keeps its text. `anytype:` is refused too: a page has no business
+ * linking into the person's vault, and Desktop acts on its deep links (join a space by invite,
+ * import an experience from a URL) when one is clicked.
+ */
+export const LINK_SCHEMES: ReadonlySet<string> = new Set([...WEB_SCHEMES, 'mailto:']);
 /** Raster image types Desktop imports from data: URLs; SVG is left out because it can carry script. */
 const DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp);base64,[a-z0-9+/=\s]+$/i;
 
@@ -41,6 +48,7 @@ export function resolveUrl(raw: string, base: string): string | undefined {
   }
 }
 
+/** `raw` resolved against `base`, if its scheme is one of LINK_SCHEMES. */
 export function safeLinkUrl(raw: string | null | undefined, base: string): string | undefined {
   if (!raw) return undefined;
   const url = resolveUrl(raw, base);
@@ -54,8 +62,7 @@ export function safeImageUrl(raw: string | null | undefined, base: string): stri
   if (/^data:/i.test(trimmed)) return DATA_IMAGE.test(trimmed) ? trimmed.replace(/\s+/g, '') : undefined;
   const url = resolveUrl(trimmed, base);
   if (!url) return undefined;
-  const protocol = new URL(url).protocol;
-  return protocol === 'http:' || protocol === 'https:' ? url : undefined;
+  return WEB_SCHEMES.has(new URL(url).protocol) ? url : undefined;
 }
 
 /** The largest candidate of a srcset (by width, else by density); undefined if none parses. */

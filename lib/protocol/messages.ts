@@ -37,6 +37,12 @@ export const ConnectionStatusSchema = v.object({
   serverVersion: v.optional(v.string()),
   problem: v.optional(v.object({ kind: ErrorKindSchema, message: v.string() })),
 });
+  /** What the key may reach, when Anytype said so while pairing (null: it did not say). */
+  grant: v.optional(v.nullable(KeyGrantSchema)),
+  /** When the key stops working, when known. */
+  expiresAt: v.optional(v.number()),
+  /** When Anytype first said the key has expired. */
+  expiredAt: v.optional(v.number()),
 
 export const SpaceSummarySchema = v.object({ id: v.string(), name: v.string() });
 export const TypeSummarySchema = v.object({ id: v.string(), key: v.string(), name: v.string() });

@@ -94,8 +94,11 @@ export function classifyError(err: unknown): ClassifiedError {
   const mayHaveApplied = field(err, 'mayHaveApplied') === true;
   const error = { kind, message };
   switch (kind) {
+    // The key no longer works (refused, expired, or narrowed in Desktop): wait for pairing again.
     case 'unauthorized':
       return { action: 'pause', mayHaveApplied, error };
+    case 'key_expired':
+    case 'scoped_key':
     case 'rate_limited':
       return { action: 'hold_rate', mayHaveApplied, error };
     case 'offline':

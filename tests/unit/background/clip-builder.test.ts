@@ -63,6 +63,28 @@ describe('buildClip', () => {
       { mode: 'image', spaceId: 's', typeKey: 'image', title: 'A [cat]', targetUrl: 'https://img.example/a (1).png' },
       [],
     );
-    expect(image.payload.markdown).toContain('![A \\[cat\\]](https://img.example/a%20%281%29.png)');
+    expect(image.payload.markdown).toContain('![A \\[cat\\]](<https://img.example/a%20(1).png>)');
+  });
+
+  it('links the page only where its scheme may be linked, and keeps its title as escaped text', () => {
+    const body = (pageUrl: string, pageTitle = 'A <b>page</b>') =>
+      buildClip({ pageUrl, pageTitle }, { mode: 'link', spaceId: 's', typeKey: 'bookmark', title: '', targetUrl: 'https://b.example/' }, [])
+        .payload.markdown;
+    expect(body('https://a.example/p')).toBe('Linked from [A &lt;b>page&lt;/b>](https://a.example/p)');
+    expect(body('mailto:a@b.example')).toBe('Linked from [A &lt;b>page&lt;/b>](mailto:a@b.example)');
+    for (const refused of ['javascript:alert(1)', 'file:///etc/passwd', 'anytype://invite/?cid=x', 'tel:+1', 'data:text/html,x']) {
+      expect(body(refused)).toBe('Linked from A &lt;b>page&lt;/b>');
+    }
+    expect(body('javascript:alert(1)', '')).toBe('Linked from javascript:alert(1)');
+  });
+
+  it('drops an image whose address may not be loaded, keeps the page link', () => {
+    const image = (targetUrl: string) =>
+      buildClip({ pageUrl: 'https://a.example/p', pageTitle: 'P' }, { mode: 'image', spaceId: 's', typeKey: 'image', title: 'x', targetUrl }, [])
+        .payload.markdown;
+    expect(image('https://i.example/a.png')).toBe('![x](https://i.example/a.png)\n\nFrom [P](https://a.example/p)');
+    for (const refused of ['javascript:alert(1)', 'file:///a.png', 'data:image/svg+xml;base64,PHN2Zz4=', 'anytype://x']) {
+      expect(image(refused)).toBe('From [P](https://a.example/p)');
+    }
   });
 });

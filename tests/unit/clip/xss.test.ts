@@ -48,7 +48,7 @@ describe('hostile pages', () => {
     const selection = { rangeCount: 1, getRangeAt: () => range } as unknown as Selection;
     const { markdown } = clipSelection(doc, selection, url);
     expect(rawTags(markdown)).toEqual([]);
-    expect(markdown).toContain('Look: \\<script>alert(1)\\</script> and this');
-    expect(markdown).toContain('![x">\\<svg onload=alert(4)>](https://evil.example/x)');
+    expect(markdown).toContain('Look: &lt;script>alert(1)&lt;/script> and this');
+    expect(markdown).toContain('![x">&lt;svg onload=alert(4)>](https://evil.example/x)');
   });
 });
