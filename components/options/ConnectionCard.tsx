@@ -40,6 +40,7 @@ export function ConnectionCard({ connection: c, controller, busy, removable, onR
           {c.status.text}
         </p>
       )}
+      {c.status?.detail && <p class="note key-detail">{c.status.detail}</p>}
       {c.access === false && (
         <div class="access">
           <p class="alert">{i18n.t('options.card.noAccess', { url: c.baseUrl })}</p>

@@ -1,6 +1,9 @@
 import { i18n } from '#i18n';
 import type { ConnectionStatus } from '../../lib/pairing/controller';
+import { keyDetail } from '../../lib/pairing/key-detail';
 import { Alert } from '../Alert';
+
+const NEEDS_PAIRING = new Set<string>(['unauthorized', 'key_expired', 'scoped_key']);
 
 interface ConnectedViewProps {
   status: ConnectionStatus;
@@ -11,6 +14,9 @@ interface ConnectedViewProps {
 
 export function ConnectedView({ status, busy, onDisconnect, onReconnect }: ConnectedViewProps) {
   const connected = i18n.t('pairing.connected.status', status.spaceCount ?? 0);
+  const detail = keyDetail(status);
+  // The key no longer works (refused, expired, narrowed in Desktop): pairing again is the way on.
+  const needsPairing = status.problem !== undefined && NEEDS_PAIRING.has(status.problem.kind);
   return (
     <section aria-labelledby="connected-heading">
       <h2 id="connected-heading" class="visually-hidden">
@@ -30,8 +36,9 @@ export function ConnectedView({ status, busy, onDisconnect, onReconnect }: Conne
             : connected}
         </p>
       )}
+      {detail && <p class="note key-detail">{detail}</p>}
       <div class="actions">
-        {status.problem?.kind === 'unauthorized' && (
+        {needsPairing && (
           <button type="button" class="primary" onClick={onReconnect} disabled={busy}>
             {i18n.t('pairing.start.connect')}
           </button>

@@ -9,19 +9,47 @@ import { AnytypeError, isAnytypeError } from '../anytype/errors';
 import type { MessageOutput } from '../protocol/messages';
 import { ProtocolFailure } from '../protocol/router';
 import type { KeyVault } from '../keys/vault';
-import { activeConnection, type Connection, type ConnectionSettings } from '../settings/connections';
+import type { KeyGrant } from '../anytype/grants';
+import { activeConnection, type Connection, type ConnectionSettings, type KeyInfo, withKeyInfo } from '../settings/connections';
 
 export type ConnectionStatus = MessageOutput<'connection.status'>;
 
 export interface ConnectionServiceDeps {
   loadSettings(): Promise<ConnectionSettings>;
+  /** Keeps what is known of a key (its grant, its expiry) with its connection. */
+  saveSettings?(settings: ConnectionSettings): Promise<void>;
   vault: KeyVault;
   makeClient(options: { apiKey: string; baseUrl: string }): AnytypeClient;
   /** Told whenever the stored key changes, so the queue can resume or pause. */
   onKeyChanged?(paired: boolean): void;
+  now?(): number;
 }
 
+/** Refusals that mean this key will not work again: the connection needs pairing. */
+export const NEEDS_PAIRING = new Set(['unauthorized', 'key_expired', 'scoped_key']);
+
 export function createConnectionService(deps: ConnectionServiceDeps) {
+  const now = deps.now ?? Date.now;
+
+  async function keepKeyInfo(connectionId: string, key: KeyInfo | undefined): Promise<void> {
+    if (!deps.saveSettings) return;
+    const settings = await deps.loadSettings();
+    const before = settings.connections.find((c) => c.id === connectionId);
+    if (!before || JSON.stringify(before.key) === JSON.stringify(key)) return;
+    await deps.saveSettings(withKeyInfo(settings, connectionId, key));
+  }
+
+  /** What the status says of the key: grant and expiry, when known. */
+  function keyFields(connection: Connection): Pick<ConnectionStatus, 'grant' | 'expiresAt' | 'expiredAt'> {
+    const key = connection.key;
+    if (!key) return {};
+    return {
+      grant: key.grant,
+      ...(key.expiresAt === undefined ? {} : { expiresAt: key.expiresAt }),
+      ...(key.expiredAt === undefined ? {} : { expiredAt: key.expiredAt }),
+    };
+  }
+
   let cached: { connectionId: string; baseUrl: string; apiKey: string; client: AnytypeClient } | undefined;
 
   /** A named connection (options page), or the active one (popup). */
@@ -56,10 +84,22 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         paired: true,
         spaceCount: spaces.filter((space) => !space.isChat).length,
         serverVersion: client.serverVersion,
+        ...keyFields(connection),
       };
     } catch (error) {
       if (!isAnytypeError(error)) throw error;
-      return { baseUrl: connection.baseUrl, paired: true, problem: { kind: error.kind, message: error.message } };
+      let known = connection;
+      if (error.kind === 'key_expired' && connection.key?.expiredAt === undefined) {
+        const key: KeyInfo = { grant: connection.key?.grant ?? null, ...connection.key, expiredAt: now() };
+        known = { ...connection, key };
+        await keepKeyInfo(connection.id, key);
+      }
+      return {
+        baseUrl: connection.baseUrl,
+        paired: true,
+        problem: { kind: error.kind, message: error.message },
+        ...keyFields(known),
+      };
     }
   }
 
@@ -86,12 +126,17 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       return (await deps.vault.load(connectionId)) !== undefined;
     },
 
-    /** One authenticated call proves the key before it is kept; a key that fails is not stored. */
-    async saveKey(apiKey: string, connectionId?: string): Promise<ConnectionStatus> {
+    /**
+     * One authenticated call proves the key before it is kept: a key that fails (refused, expired,
+     * narrower than all spaces with write access) is not stored. `grant`: what pairing said it may reach.
+     */
+    async saveKey(apiKey: string, connectionId?: string, grant?: KeyGrant): Promise<ConnectionStatus> {
       const { connection, active } = await pick(connectionId);
       const client = deps.makeClient({ apiKey, baseUrl: connection.baseUrl });
       const spaces = await client.spaces.list();
       await deps.vault.save(connection.id, apiKey);
+      const key: KeyInfo = { grant: grant ?? null };
+      await keepKeyInfo(connection.id, key);
       if (active) {
         cached = { connectionId: connection.id, baseUrl: connection.baseUrl, apiKey, client };
         deps.onKeyChanged?.(true);
@@ -101,12 +146,14 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         paired: true,
         spaceCount: spaces.filter((space) => !space.isChat).length,
         serverVersion: client.serverVersion,
+        grant: key.grant,
       };
     },
 
     async disconnect(connectionId?: string): Promise<ConnectionStatus> {
       const { connection, active } = await pick(connectionId);
       await deps.vault.forget(connection.id);
+      await keepKeyInfo(connection.id, undefined);
       if (cached?.connectionId === connection.id) cached = undefined;
       if (active) deps.onKeyChanged?.(false);
       return { baseUrl: connection.baseUrl, paired: false };
@@ -126,7 +173,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
 
     /** The server said the key is no longer valid: forget the cached client, keep the stored key for inspection. */
     invalidate(error: unknown): void {
-      if (error instanceof AnytypeError && error.kind === 'unauthorized') cached = undefined;
+      if (error instanceof AnytypeError && NEEDS_PAIRING.has(error.kind)) cached = undefined;
     },
   };
 }

@@ -92,8 +92,12 @@ export function createOptionsHandlers(services: OptionsServices): OptionsHandler
       } else {
         const { connection } = await find(id);
         // A key belongs to one Anytype: it is never sent to whatever now listens on another port.
-        if (connection.baseUrl !== baseUrl) await services.connections.disconnect(id);
-        next = { ...stored, connections: stored.connections.map((c) => (c.id === id ? { id, name, baseUrl } : c)) };
+        const moved = connection.baseUrl !== baseUrl;
+        if (moved) await services.connections.disconnect(id);
+        // What is known of the key stays with it; a moved endpoint has none.
+        const edited = (c: Connection): Connection => (moved || !c.key ? { id, name, baseUrl } : { id, name, baseUrl, key: c.key });
+        const latest = moved ? await services.settings.loadConnections() : stored;
+        next = { ...latest, connections: latest.connections.map((c) => (c.id === id ? edited(c) : c)) };
       }
       await services.settings.saveConnections(next);
       return list(next);

@@ -8,6 +8,7 @@ import { BackgroundError, type BackgroundClient } from '../protocol/client';
 import type { MessageOutput } from '../protocol/messages';
 import { parseEndpoint } from './endpoint';
 import type { HostAccess } from '../pairing/host-access';
+import { keyDetail } from '../pairing/key-detail';
 
 type Entry = MessageOutput<'connections.list'>['connections'][number];
 type Status = MessageOutput<'connections.check'>;
@@ -15,7 +16,7 @@ type Status = MessageOutput<'connections.check'>;
 export interface ConnectionView extends Entry {
   /** undefined while unknown. */
   access?: boolean;
-  status?: { ok: boolean; text: string };
+  status?: { ok: boolean; text: string; detail?: string };
 }
 
 export interface ConnectionsState {
@@ -34,15 +35,17 @@ export interface ConnectionsDeps {
 /** A sentence that ends in the revoke hint: the key is only forgotten here. */
 const withRevokeHint = (text: string) => `${text} ${i18n.t('options.connections.revokeHint')}`;
 
-export function statusText(status: Status): { ok: boolean; text: string } {
-  if (status.problem) return { ok: false, text: status.problem.message };
+export function statusText(status: Status): { ok: boolean; text: string; detail?: string } {
+  const detail = keyDetail(status);
+  const withDetail = (value: { ok: boolean; text: string }) => (detail === undefined ? value : { ...value, detail });
+  if (status.problem) return withDetail({ ok: false, text: status.problem.message });
   if (!status.paired) {
     return { ok: false, text: i18n.t('options.card.notPaired') };
   }
   const count = status.spaceCount ?? 0;
   const connected = i18n.t('options.card.connected', count);
   const version = status.serverVersion;
-  return { ok: true, text: version ? i18n.t('options.card.withVersion', { status: connected, version }) : connected };
+  return withDetail({ ok: true, text: version ? i18n.t('options.card.withVersion', { status: connected, version }) : connected });
 }
 
 export function messageOf(error: unknown): string {

@@ -1,5 +1,5 @@
 import type { StorageAreaLike } from '../keys/vault';
-import { type ConnectionSettings, ConnectionSettingsSchema, parseConnectionSettings } from './connections';
+import { CONNECTION_SETTINGS_VERSION, type ConnectionSettings, ConnectionSettingsSchema, parseConnectionSettings } from './connections';
 import * as v from 'valibot';
 
 const CONNECTIONS_SLOT = 'settings:connections';
@@ -10,7 +10,7 @@ export function createSettingsStore(area: StorageAreaLike, desktopUrl: string) {
       return parseConnectionSettings((await area.get(CONNECTIONS_SLOT))[CONNECTIONS_SLOT], desktopUrl);
     },
     async saveConnections(settings: ConnectionSettings): Promise<void> {
-      await area.set({ [CONNECTIONS_SLOT]: v.parse(ConnectionSettingsSchema, settings) });
+      await area.set({ [CONNECTIONS_SLOT]: v.parse(ConnectionSettingsSchema, { ...settings, version: CONNECTION_SETTINGS_VERSION }) });
     },
   };
 }
