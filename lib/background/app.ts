@@ -22,6 +22,7 @@ import { createHandlers } from './handlers';
 import { MENU_ITEMS, modeForMenuClick, QUICK_CLIP_COMMAND } from './context-menus';
 import { createQuickClip } from './quick-clip';
 import { createQuickTargetResolver } from './quick-target';
+import { createQueueWaker, QUEUE_ALARM } from './queue-alarm';
 import type { ClipMode } from '../capture/schema';
 import { createScriptingCapturer, type ScriptingApi } from './scripting-capturer';
 import { createClipAmender } from './clip-amend';
@@ -33,7 +34,6 @@ import { createClipPrefsStore } from '../settings/clip-prefs';
 
 type Browser = typeof wxtBrowser;
 
-export const QUEUE_ALARM = 'clip-queue';
 const QUEUE_SLOT = 'queue:state';
 
 export function startBackground(browser: Browser, options: { chromeStorageLocal?: unknown } = {}) {
@@ -45,7 +45,6 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
   const connections = createConnectionService({
     loadSettings: () => settings.loadConnections(),
     vault: createKeyVault(browser.storage.local, createIndexedDbKeyStore()),
-    saveSettings: (next) => settings.saveConnections(next),
     makeClient: ({ apiKey, baseUrl }) => createClient({ apiKey, baseUrl }),
     onKeyChanged: (paired) => {
       if (paired) void queue?.resume().then(() => queue?.process());
@@ -63,10 +62,7 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
     delivery: createAnytypeDelivery({ client: () => connections.client(), properties }),
     now: Date.now,
     random: Math.random,
-    wakeAt: (when) => {
-      if (when === null) void browser.alarms.clear(QUEUE_ALARM);
-      else void browser.alarms.create(QUEUE_ALARM, { when: Math.max(when, Date.now() + 1000) });
-    },
+    wakeAt: createQueueWaker(browser.alarms),
     onChange: (summary) => showQueue(browser as unknown as QueueDisplayApi, summary),
   });
   const activeQueue = queue;
