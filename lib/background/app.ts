@@ -44,6 +44,7 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
   let queue: ClipQueue | undefined;
   const connections = createConnectionService({
     loadSettings: () => settings.loadConnections(),
+    saveSettings: (next) => settings.saveConnections(next),
     vault: createKeyVault(browser.storage.local, createIndexedDbKeyStore()),
     makeClient: ({ apiKey, baseUrl }) => createClient({ apiKey, baseUrl }),
     onKeyChanged: (paired) => {
