@@ -1,6 +1,8 @@
 /**
  * The clipper's body, run in the page's isolated world: read the live document for the asked
- * mode and return plain data. It reads the DOM only; nothing from page scripts is trusted or called.
+ * mode and return plain data. It reads the DOM only; nothing from page scripts is trusted or called,
+ * and every mode extracts from a copy in an inert document (lib/clip/inert.ts), never building in
+ * the page, where markup the page keeps inert would run.
  */
 import { ClipError, clipArticle, clipFullPage, clipSelection, extractMetadata, type ImageInliner } from '../clip';
 import type { CaptureResult, PageMetadata, PageMode } from './schema';
@@ -41,7 +43,7 @@ export function capturePage(doc: Document, selection: Selection | null, mode: Pa
     const metadata = clampMetadata(clip.metadata);
     return { ok: true, page: { mode, url, title, markdown: clip.markdown, metadata, selectionEmpty } };
   } catch (error) {
-    if (error instanceof ClipError) return { ok: false, code: error.kind === 'too_large' ? 'too_large' : 'failed', message: error.message };
-    return { ok: false, code: 'failed', message: 'Clip to Anytype could not read this page. Try Bookmark instead.' };
+    if (error instanceof ClipError) return { ok: false, reason: error.kind, bytes: error.bytes };
+    return { ok: false, reason: 'unreadable' };
   }
 }
