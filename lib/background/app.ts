@@ -2,6 +2,7 @@
  * Composes the background: key vault, connection, queue, clip service and the router, on top of
  * the browser APIs it is handed. The entrypoint only passes `browser` in.
  */
+import { detectFeatures } from '../anytype/features';
 import { i18n } from '#i18n';
 import type { browser as wxtBrowser } from 'wxt/browser';
 import { createClient } from '../anytype';
@@ -48,6 +49,7 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
     vault: createKeyVault(browser.storage.local, createIndexedDbKeyStore()),
     makeClient: ({ apiKey, baseUrl }) => createClient({ apiKey, baseUrl }),
     onKeyChanged: (paired) => {
+    detectFeatures: (baseUrl) => detectFeatures(baseUrl),
       if (paired) void queue?.resume().then(() => queue?.process());
     },
   });

@@ -9,8 +9,9 @@ import { AnytypeError, isAnytypeError } from '../anytype/errors';
 import type { MessageOutput } from '../protocol/messages';
 import { ProtocolFailure } from '../protocol/router';
 import type { KeyVault } from '../keys/vault';
+import type { ServerFeatures } from '../anytype/features';
 import type { KeyGrant } from '../anytype/grants';
-import { activeConnection, type Connection, type ConnectionSettings, type KeyInfo, withKeyInfo } from '../settings/connections';
+import { activeConnection, type Connection, type ConnectionSettings, type KeyInfo, withFeatures, withKeyInfo } from '../settings/connections';
 
 export type ConnectionStatus = MessageOutput<'connection.status'>;
 
@@ -22,6 +23,8 @@ export interface ConnectionServiceDeps {
   makeClient(options: { apiKey: string; baseUrl: string }): AnytypeClient;
   /** Told whenever the stored key changes, so the queue can resume or pause. */
   onKeyChanged?(paired: boolean): void;
+  /** Reads what an install offers (GET /docs/openapi.json, /v2/docs/openapi.json); never throws. */
+  detectFeatures?(baseUrl: string): Promise<ServerFeatures>;
   now?(): number;
 }
 
@@ -37,6 +40,23 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     const before = settings.connections.find((c) => c.id === connectionId);
     if (!before || JSON.stringify(before.key) === JSON.stringify(key)) return;
     await deps.saveSettings(withKeyInfo(settings, connectionId, key));
+  }
+
+  /**
+   * Once per connection: after pairing, and again when the server's version differs from the one
+   * the description was read at. Kept with the connection.
+   */
+  async function refreshFeatures(connection: Connection, serverVersion: string | undefined, force: boolean): Promise<ServerFeatures | undefined> {
+    if (!deps.detectFeatures) return connection.features;
+    const known = connection.features;
+    if (!force && known && (serverVersion === undefined || known.headerVersion === serverVersion)) return known;
+    const detected = await deps.detectFeatures(connection.baseUrl);
+    const features = serverVersion === undefined ? detected : { ...detected, headerVersion: serverVersion };
+    if (deps.saveSettings) {
+      const settings = await deps.loadSettings();
+      if (settings.connections.some((c) => c.id === connection.id)) await deps.saveSettings(withFeatures(settings, connection.id, features));
+    }
+    return features;
   }
 
   /** What the status says of the key: grant and expiry, when known. */
@@ -79,12 +99,14 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     if (!client) return { baseUrl: connection.baseUrl, paired: false };
     try {
       const spaces = await client.spaces.list();
+      const features = await refreshFeatures(connection, client.serverVersion, false);
       return {
         baseUrl: connection.baseUrl,
         paired: true,
         spaceCount: spaces.filter((space) => !space.isChat).length,
         serverVersion: client.serverVersion,
         ...keyFields(connection),
+        ...(features ? { features } : {}),
       };
     } catch (error) {
       if (!isAnytypeError(error)) throw error;
@@ -137,6 +159,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       await deps.vault.save(connection.id, apiKey);
       const key: KeyInfo = { grant: grant ?? null };
       await keepKeyInfo(connection.id, key);
+      const features = await refreshFeatures(connection, client.serverVersion, true);
       if (active) {
         cached = { connectionId: connection.id, baseUrl: connection.baseUrl, apiKey, client };
         deps.onKeyChanged?.(true);
@@ -147,6 +170,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         spaceCount: spaces.filter((space) => !space.isChat).length,
         serverVersion: client.serverVersion,
         grant: key.grant,
+        ...(features ? { features } : {}),
       };
     },
 

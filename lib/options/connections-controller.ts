@@ -44,7 +44,8 @@ export function statusText(status: Status): { ok: boolean; text: string; detail?
   }
   const count = status.spaceCount ?? 0;
   const connected = i18n.t('options.card.connected', count);
-  const version = status.serverVersion;
+  // The version header of the last answer, or what the install's description said.
+  const version = status.serverVersion ?? status.features?.apiVersion;
   return withDetail({ ok: true, text: version ? i18n.t('options.card.withVersion', { status: connected, version }) : connected });
 }
 

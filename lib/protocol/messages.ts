@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { ERROR_KINDS } from '../anytype/errors';
 import { KeyGrantSchema } from '../anytype/grants';
+import { ServerFeaturesSchema } from '../anytype/features';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../anytype/ids';
 import { ClipModeSchema, PageModeSchema } from '../capture/schema';
 import { MAX_NOTE_CHARS } from '../clip/size-limits';
@@ -44,6 +45,9 @@ export const ConnectionStatusSchema = v.object({
   /** When Anytype first said the key has expired. */
   expiredAt: v.optional(v.number()),
 
+  /** What the install said it offers, once read (lib/anytype/features.ts). */
+  features: v.optional(ServerFeaturesSchema),
+});
 export const SpaceSummarySchema = v.object({ id: v.string(), name: v.string() });
 export const TypeSummarySchema = v.object({ id: v.string(), key: v.string(), name: v.string() });
 const NamedItemSchema = v.object({ id: v.string(), name: v.string() });

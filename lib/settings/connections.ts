@@ -4,6 +4,7 @@
  */
 import { i18n } from '../node-safe-i18n';
 import * as v from 'valibot';
+import { type ServerFeatures, ServerFeaturesSchema } from '../anytype/features';
 import { KeyGrantSchema } from '../anytype/grants';
 
 export const LOOPBACK_URL = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d{1,5}$/;
@@ -27,12 +28,14 @@ export const ConnectionSchema = v.object({
   name: v.pipe(v.string(), v.maxLength(80)),
   baseUrl: v.pipe(v.string(), v.regex(LOOPBACK_URL, () => i18n.t('options.backup.errors.loopbackOnly'))),
   key: v.optional(KeyInfoSchema),
+  /** What the install said it offers (lib/anytype/features.ts), read after pairing and when its version changes. */
+  features: v.optional(ServerFeaturesSchema),
 });
 export type Connection = v.InferOutput<typeof ConnectionSchema>;
 
 /**
- * 1: `{connections: [{id, name, baseUrl}], activeId}` without `version`. 2 adds `key` to a
- * connection; a version 1 value reads as is (no key info), and is written back as 2.
+ * 1: `{connections: [{id, name, baseUrl}], activeId}` without `version`. 2 adds `key` and
+ * `features` to a connection; a version 1 value reads as is (neither known), and is written back as 2.
  */
 export const CONNECTION_SETTINGS_VERSION = 2;
 
@@ -61,6 +64,11 @@ export function parseConnectionSettings(stored: unknown, desktopUrl: string): Co
   if (!parsed.success) return defaultConnectionSettings(desktopUrl);
   // Key info a later version wrote in a shape this one does not know is dropped, never the endpoints.
   return { ...parsed.output, version: CONNECTION_SETTINGS_VERSION };
+}
+
+/** The settings with `id`'s features replaced. */
+export function withFeatures(settings: ConnectionSettings, id: string, features: ServerFeatures): ConnectionSettings {
+  return { ...settings, connections: settings.connections.map((c) => (c.id === id ? { ...c, features } : c)) };
 }
 
 /** The settings with `id`'s key info replaced (undefined: forgotten). */
