@@ -85,11 +85,19 @@ export class Auth {
   private failures = 0;
   private watchers: (() => void)[] = [];
   private chosenGrant: KeyGrant = FULL_GRANT;
+  private readonly initial: AuthOptions;
 
   constructor(mode: SandboxMode, opts: AuthOptions) {
     this.mode = mode;
-    this.opts = opts;
+    this.opts = { ...opts };
+    this.initial = opts;
     this.now = opts.now ?? Date.now;
+  }
+
+  /** Shorter prompt or code lifetimes for a test; `reset()` restores the sandbox's own. */
+  setTimeouts(t: { promptTimeoutMs?: number; codeTtlMs?: number }): void {
+    if (t.promptTimeoutMs !== undefined) this.opts.promptTimeoutMs = t.promptTimeoutMs;
+    if (t.codeTtlMs !== undefined) this.opts.codeTtlMs = t.codeTtlMs;
   }
 
   /** A restart of "Desktop": counters, challenges and denials go, keys stay unless asked. */
@@ -106,6 +114,8 @@ export class Auth {
     this.created = 0;
     this.failures = 0;
     this.chosenGrant = FULL_GRANT;
+    this.opts.promptTimeoutMs = this.initial.promptTimeoutMs;
+    this.opts.codeTtlMs = this.initial.codeTtlMs;
   }
 
   private emit(event: PairingEvent): void {

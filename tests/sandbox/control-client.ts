@@ -24,6 +24,9 @@ export function createControlClient(sandboxUrl: string): SandboxControl {
     chooseGrant: async (grant) => {
       await call('choose-grant', { grant });
     },
+    setPairingTimeouts: async (t) => {
+      await call('pairing-timeouts', t);
+    },
     expireKey: async (key, inMs) => {
       await call('expire-key', inMs === undefined ? { key } : { key, inMs });
     },

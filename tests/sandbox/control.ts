@@ -13,6 +13,7 @@ export function createControl(state: SandboxState): SandboxControl {
     approve: (challengeId, grant) => state.auth.approve(challengeId, grant),
     deny: (challengeId) => state.auth.deny(challengeId),
     chooseGrant: async (grant) => state.auth.chooseGrant(grant),
+    setPairingTimeouts: async (t) => state.auth.setTimeouts(t),
     expireKey: async (key, inMs) => state.auth.expireKey(key, inMs),
     setKeyGrant: async (key, grant) => state.auth.setKeyGrant(key, grant),
     setMode: async (mode) => state.setMode(mode),
@@ -57,6 +58,11 @@ const OPERATIONS: Record<string, (c: SandboxControl, a: Args) => Promise<unknown
   approve: (c, a) => c.approve(typeof a.challengeId === 'string' ? a.challengeId : undefined, grantArg(a.grant)),
   deny: (c, a) => c.deny(typeof a.challengeId === 'string' ? a.challengeId : undefined),
   'choose-grant': (c, a) => c.chooseGrant(requireGrant(a.grant)),
+  'pairing-timeouts': (c, a) =>
+    c.setPairingTimeouts({
+      promptTimeoutMs: typeof a.promptTimeoutMs === 'number' ? a.promptTimeoutMs : undefined,
+      codeTtlMs: typeof a.codeTtlMs === 'number' ? a.codeTtlMs : undefined,
+    }),
   'expire-key': (c, a) => c.expireKey(String(a.key), typeof a.inMs === 'number' ? a.inMs : undefined),
   'set-key-grant': (c, a) => c.setKeyGrant(String(a.key), requireGrant(a.grant)),
   mode: (c, a) => {

@@ -25,6 +25,8 @@ export interface Faults {
   delayMs: number;
   /** The next N object creates store the object, then answer 500 (Desktop pastes the body in a second step). */
   failAfterCreate: number;
+  /** The next N object creates store the object, then destroy the socket without an answer (a dropped connection). */
+  dropAfterCreate: number;
   /** Every authenticated route answers 401. */
   unauthorizedAll: boolean;
   /** One token bucket shared by every write; null turns the limiter off. */
@@ -49,7 +51,7 @@ export interface LogEntry {
   anytypeVersion: string | null;
   /** Parsed JSON body, the raw text when it is not JSON, null when empty. */
   body: unknown;
-  /** 0 when the socket was destroyed by the `refuse` fault. */
+  /** 0 when the socket was destroyed (the `refuse` and `dropAfterCreate` faults). */
   status: number;
 }
 
@@ -93,6 +95,8 @@ export interface SandboxControl {
   deny(challengeId?: string): Promise<void>;
   /** Current mode: the grant later approvals give when none is passed (reset: all spaces, read & write). */
   chooseGrant(grant: KeyGrant): Promise<void>;
+  /** Current mode: shorter prompt (or code) lifetimes, for tests; `reset()` restores them. */
+  setPairingTimeouts(t: { promptTimeoutMs?: number; codeTtlMs?: number }): Promise<void>;
   /** The key answers 401 `api key expired` from now on (or after `inMs`). */
   expireKey(key: string, inMs?: number): Promise<void>;
   /** Desktop changed what the key may reach; applies from the next request. */

@@ -191,6 +191,13 @@ describe('current pairing (builds of 2026)', () => {
     expect((await caller(sb, key)('GET', '/v1/spaces')).status).toBe(401);
     const pasted = await control.issueKey('pasted', { grant: narrow });
     expect((await caller(sb, pasted)('GET', '/v1/spaces')).status).toBe(403);
+    await control.setPairingTimeouts({ promptTimeoutMs: 30 });
+    const c3 = await challenge(sb);
+    await new Promise((r) => setTimeout(r, 60));
+    expect((await solve(sb, c3.id, '1234')).json).toMatchObject({ code: 'challenge_expired' });
+    await control.reset();
+    await challenge(sb);
+    expect((await control.pendingChallenges())[0]?.lapsesAt).toBeGreaterThan(Date.now() + 170_000);
     await expect(control.chooseGrant({ all_spaces: 'yes' } as unknown as KeyGrant)).rejects.toThrow(/grant must be/);
     await expect(control.setMode('future' as never)).rejects.toThrow(/mode must be/);
   });
