@@ -28,6 +28,7 @@ import type { ClipMode } from '../capture/schema';
 import { createScriptingCapturer, type ScriptingApi } from './scripting-capturer';
 import { createClipAmender } from './clip-amend';
 import { createPanelGrants } from './panel-grants';
+import { panelHeading } from './panel-heading';
 import { createPanelInjector } from './panel-injector';
 import { createRecentClips } from './recent-clips';
 import { rememberSettings } from './remembered-settings';
@@ -103,7 +104,7 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
         collectionId: target.collectionId,
       });
       await showPanel(tabId, {
-        heading: `Saved to ${target.spaceName ?? 'Anytype'} · ${titleCase(target.typeKey)}`,
+        heading: panelHeading(target),
         spaceId: result.spaceId,
         openUrl: result.openUrl,
         tagNames: target.tagNames ?? [],
@@ -183,6 +184,3 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
   return { router, queue: activeQueue, connections };
 }
 
-function titleCase(key: string): string {
-  return key.replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase());
-}

@@ -80,11 +80,11 @@ export function createHandlers({ connections, queue, clips, options, amend, prop
         throw new ProtocolFailure('forbidden', i18n.t('protocol.forbiddenRequest'));
       }
       const found = await (await client()).search.inSpace(spaceId, { types: [COLLECTION_TYPE_KEY] }, { limit: 200 });
-      return found.data.map((item) => ({ id: item.id, name: item.name || 'Untitled collection' }));
+      return found.data.map((item) => ({ id: item.id, name: item.name || i18n.t('background.untitledCollection') }));
     },
     'templates.list': async ({ spaceId, typeId }) => {
       const templates = await (await client()).templates.list(spaceId, typeId);
-      return templates.map((template) => ({ id: template.id, name: template.name || 'Untitled template' }));
+      return templates.map((template) => ({ id: template.id, name: template.name || i18n.t('background.untitledTemplate') }));
     },
     'clip.preview': (input, sender) => clips.preview(input, sender),
     'clip.existing': (input) => clips.existing(input),

@@ -5,9 +5,10 @@
  */
 import { i18n } from '#i18n';
 import * as v from 'valibot';
-import { CapturedPageSchema, type PageMode } from '../capture/schema';
+import { CapturedPageSchema, CaptureFailureSchema, type PageMode } from '../capture/schema';
 import { INJECTED } from '../protocol/injected-globals';
 import { ProtocolFailure } from '../protocol/router';
+import { captureFailure } from './capture-failure';
 import type { PageCapturer } from './clip-service';
 
 export const CLIPPER_FILE = '/clipper.js';
@@ -35,7 +36,7 @@ export interface ScriptingApi {
 
 const CaptureAnswerSchema = v.variant('ok', [
   v.object({ ok: v.literal(true), page: CapturedPageSchema }),
-  v.object({ ok: v.literal(false), code: v.string(), message: v.pipe(v.string(), v.maxLength(500)) }),
+  CaptureFailureSchema,
 ]);
 
 export function createScriptingCapturer(scripting: ScriptingApi): PageCapturer {
@@ -56,7 +57,7 @@ export function createScriptingCapturer(scripting: ScriptingApi): PageCapturer {
       }
       const answer = v.safeParse(CaptureAnswerSchema, results[0]?.result);
       if (!answer.success) throw new ProtocolFailure('cannot_capture', i18n.t('background.nothingCaptured'));
-      if (!answer.output.ok) throw new ProtocolFailure(answer.output.code, answer.output.message);
+      if (!answer.output.ok) throw captureFailure(answer.output);
       return answer.output.page;
     },
   };

@@ -3,6 +3,7 @@
  * background validates it like any other untrusted input before it becomes a clip.
  */
 import * as v from 'valibot';
+import { i18n } from '../node-safe-i18n';
 import { inlinedImageChars, MAX_INLINED_CHARS } from '../clip/inline-budget';
 import { MAX_PAGE_TEXT_BYTES, textBytes } from '../clip/size-limits';
 
@@ -26,8 +27,8 @@ const optionalText = (max: number) => v.optional(v.pipe(v.string(), v.maxLength(
 const MarkdownSchema = v.pipe(
   v.string(),
   v.maxLength(MAX_PAGE_TEXT_BYTES + MAX_INLINED_CHARS),
-  v.check((md) => textBytes(md) <= MAX_PAGE_TEXT_BYTES, 'The page text is too long.'),
-  v.check((md) => inlinedImageChars(md) <= MAX_INLINED_CHARS, 'The page has too many inlined images.'),
+  v.check((md) => textBytes(md) <= MAX_PAGE_TEXT_BYTES, () => i18n.t('clipper.textTooLong')),
+  v.check((md) => inlinedImageChars(md) <= MAX_INLINED_CHARS, () => i18n.t('clipper.tooManyImages')),
 );
 
 export const PageMetadataSchema = v.object({
@@ -53,4 +54,17 @@ export const CapturedPageSchema = v.object({
 });
 export type CapturedPage = v.InferOutput<typeof CapturedPageSchema>;
 
-export type CaptureResult = { ok: true; page: CapturedPage } | { ok: false; code: 'too_large' | 'failed'; message: string };
+/**
+ * Why the clipper could not read the page, as facts: the page side has no words of its own, the
+ * background says it in the person's language (lib/background/capture-failure.ts).
+ */
+export const CAPTURE_FAILURE_REASONS = ['too_large', 'empty', 'unreadable'] as const;
+export const CaptureFailureSchema = v.object({
+  ok: v.literal(false),
+  reason: v.picklist(CAPTURE_FAILURE_REASONS),
+  /** For too_large: the page text's UTF-8 size. */
+  bytes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+export type CaptureFailure = v.InferOutput<typeof CaptureFailureSchema>;
+
+export type CaptureResult = { ok: true; page: CapturedPage } | CaptureFailure;

@@ -26,12 +26,17 @@ export { MAX_PAGE_TEXT_BYTES } from './size-limits';
 
 export type ClipErrorKind = 'too_large' | 'empty';
 
+/**
+ * Why a clip failed, as facts: this code runs in the page, which has no say in the words; the
+ * background words them from the locales (lib/background/capture-failure.ts).
+ */
 export class ClipError extends Error {
   constructor(
     readonly kind: ClipErrorKind,
-    message: string,
+    /** For too_large: the clip's UTF-8 size. */
+    readonly bytes?: number,
   ) {
-    super(message);
+    super(kind);
     this.name = 'ClipError';
   }
 }
@@ -45,10 +50,7 @@ export interface Clip {
 function finish(markdown: string, metadata: PageMetadata, title: string): Clip {
   const size = textBytes(markdown);
   if (size > MAX_PAGE_TEXT_BYTES) {
-    throw new ClipError(
-      'too_large',
-      `The clip is ${(size / 1048576).toFixed(1)} MB of text; the limit is ${MAX_PAGE_TEXT_BYTES / 1048576} MB. Select part of the page instead.`,
-    );
+    throw new ClipError('too_large', size);
   }
   return { title, markdown, metadata };
 }
@@ -67,7 +69,7 @@ export function clipSelection(doc: Document, selection: Selection, pageUrl: stri
   const metadata = extractMetadata(doc, pageUrl);
   const fragment = selectionToFragment(selection, doc);
   const markdown = htmlToMarkdown(fragment, { baseUrl: baseUrlOf(doc, pageUrl), imageUrl });
-  if (!markdown) throw new ClipError('empty', 'Nothing is selected on the page.');
+  if (!markdown) throw new ClipError('empty');
   return finish(markdown, metadata, metadata.title);
 }
 

@@ -4,6 +4,7 @@
  * every handler result through them, so a field nobody listed (an API key, say) is dropped.
  */
 import * as v from 'valibot';
+import { i18n } from '../node-safe-i18n';
 import { ERROR_KINDS } from '../anytype/errors';
 import { KeyGrantSchema } from '../anytype/grants';
 import { ServerFeaturesSchema } from '../anytype/features';
@@ -120,8 +121,8 @@ export const ConnectionListSchema = v.object({ activeId: v.string(), connections
 export const ConnectionDraftSchema = v.strictObject({
   /** Absent: add a new connection. */
   id: v.optional(ConnectionIdSchema),
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give the connection a name.'), v.maxLength(80)),
-  baseUrl: v.pipe(v.string(), v.regex(LOOPBACK_URL, 'Anytype runs on this computer: use http://127.0.0.1:<port>')),
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, () => i18n.t('options.backup.errors.unnamed')), v.maxLength(80)),
+  baseUrl: v.pipe(v.string(), v.regex(LOOPBACK_URL, () => i18n.t('options.backup.errors.loopbackOnly'))),
 });
 const ApiKeyInputSchema = v.pipe(v.string(), v.trim(), v.minLength(8), v.maxLength(1024));
 

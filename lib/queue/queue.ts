@@ -153,7 +153,7 @@ export function createClipQueue(deps: ClipQueueDeps): ClipQueue {
     try {
       const result = await deps.delivery.create(copyOut(sending));
       if (typeof result?.objectId !== 'string' || result.objectId === '') {
-        throw new Error('Anytype answered the create without an object id');
+        throw new Error(i18n.t('queue.errors.noObjectId'));
       }
       objectId = result.objectId;
     } catch (err) {
