@@ -92,17 +92,19 @@ export function errorFromBadBody(method: HttpMethod, status: number, detail: str
   });
 }
 
-/** fetch rejected: refused, reset, DNS, or our own timeout. */
+/**
+ * fetch rejected: refused, reset, DNS, or our own timeout. A browser's fetch tells none of these
+ * apart (each is a TypeError), so a write that failed may have reached Anytype and been applied:
+ * the connection can drop after the create was made. Only a GET is known to have changed nothing;
+ * a create refused before it was sent costs one lookup once Anytype is back.
+ */
 export function errorFromFailure(method: HttpMethod, error: unknown, timedOut: boolean, secret?: string): AnytypeError {
   const raw = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   // Keep a cause for logs, but a fresh one: the original may hold request details.
   const cause = new Error(redact(raw, secret).slice(0, MAX_MESSAGE));
-  if (timedOut) {
-    return new AnytypeError('offline', {
-      serverMessage: 'request timed out',
-      mayHaveApplied: method !== 'GET',
-      cause,
-    });
-  }
-  return new AnytypeError('offline', { cause });
+  return new AnytypeError('offline', {
+    ...(timedOut ? { serverMessage: 'request timed out' } : {}),
+    mayHaveApplied: method !== 'GET',
+    cause,
+  });
 }

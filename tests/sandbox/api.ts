@@ -144,6 +144,13 @@ export async function handleApi(state: SandboxState, req: IncomingMessage, res: 
   };
   try {
     const result = await handler(ctx);
+    if (result.drop) {
+      // The answer is still checked against the spec: only its delivery fails.
+      const problem = state.validator.checkResponse(route, result.status, result.body);
+      if (problem) violation('response', problem);
+      req.socket.destroy();
+      return;
+    }
     send(result.status, result.body, route, undefined, limitHeaders);
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;

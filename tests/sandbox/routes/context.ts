@@ -21,6 +21,8 @@ export interface HandlerContext {
 export interface HandlerResult {
   status: number;
   body: unknown;
+  /** The work is done, but the connection drops before the answer: the client sees a network error. */
+  drop?: true;
 }
 
 export type Handler = (ctx: HandlerContext) => HandlerResult | Promise<HandlerResult>;

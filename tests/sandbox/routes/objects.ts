@@ -23,6 +23,10 @@ export const objectRoutes: RouteTable = {
       ctx.faults.failAfterCreate--;
       throw new ApiError(500, 'failed to paste markdown into object', { clientFault: false });
     }
+    if (ctx.faults.dropAfterCreate > 0) {
+      ctx.faults.dropAfterCreate--;
+      return { ...ok({ object: objectJson(s, obj, true) }, 201), drop: true };
+    }
     return ok({ object: objectJson(s, obj, true) }, 201);
   },
   get_object: (ctx) => {

@@ -88,8 +88,9 @@ describe('error mapping', () => {
 
   it.each<[Call, boolean]>([
     ['get', false],
-    ['create', false],
-  ])('a refused connection (%s) is offline and never applied', async (call, applied) => {
+    ['create', true],
+    ['update', true],
+  ])('a failed fetch (%s: refused and reset look alike) is offline; a write may have applied: %s', async (call, applied) => {
     const error = await run(call, (() => Promise.reject(new TypeError('fetch failed'))) as typeof fetch);
     expect(error.kind).toBe('offline');
     expect(error.mayHaveApplied).toBe(applied);

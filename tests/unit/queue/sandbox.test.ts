@@ -1,7 +1,8 @@
 // @vitest-environment node
 /**
  * The queue with the real client and delivery against the Anytype stand-in: tags, collections,
- * a create that fails after the object was made, the write limiter and a revoked key.
+ * a create that fails after the object was made (500, or a dropped connection), a read refused
+ * before any create, the write limiter and a revoked key.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../../lib/anytype';
@@ -115,6 +116,38 @@ describe('queue + Anytype delivery against the sandbox', () => {
     const creates = log.filter((e) => e.method === 'POST' && /\/spaces\/[^/]+\/objects$/.test(e.path));
     expect(creates.map((e) => e.status)).toEqual([500]);
     expect(log.filter((e) => e.method === 'POST' && e.path.endsWith('/search'))).toHaveLength(1);
+  });
+
+  it('finds the object a create whose connection dropped had made, instead of making a second', async () => {
+    const r = await rig();
+    await r.queue.enqueue(clipOf(r, 3));
+    await sandbox.control.clearLog();
+    await sandbox.control.setFaults({ dropAfterCreate: 1 });
+    await r.settle();
+    expect(await copies(r.spaceId, 3)).toHaveLength(1);
+    expect((await r.queue.summary()).done).toBe(1);
+    const log = await sandbox.control.log();
+    const creates = log.filter((e) => e.method === 'POST' && /\/spaces\/[^/]+\/objects$/.test(e.path));
+    // One create, its answer lost (status 0), then the lookup that found its object.
+    expect(creates.map((e) => e.status)).toEqual([0]);
+    expect(log.filter((e) => e.method === 'POST' && e.path.endsWith('/search'))).toHaveLength(1);
+  });
+
+  it('sends without a lookup when only a read failed before the create (Anytype not running)', async () => {
+    const r = await rig();
+    await r.queue.enqueue(clipOf(r, 4));
+    await sandbox.control.clearLog();
+    await sandbox.control.setFaults({ refuse: true });
+    await r.queue.process();
+    const refused = await sandbox.control.log();
+    expect(refused.length).toBeGreaterThan(0);
+    // The space's properties are read first: that GET failed, so no create left.
+    expect(refused.every((e) => e.method === 'GET' && e.status === 0)).toBe(true);
+    await sandbox.control.setFaults({ refuse: false });
+    await sandbox.control.clearLog();
+    await r.settle();
+    expect(await copies(r.spaceId, 4)).toHaveLength(1);
+    expect((await sandbox.control.log()).filter((e) => e.path.endsWith('/search'))).toEqual([]);
   });
 
   it('waits out the write limiter and delivers every clip once', async () => {
