@@ -4,6 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { userMessage } from '../../lib/anytype/errors';
 import { ARTIFACTS, BROWSERS, DOCS_SCREENSHOTS, type PopupPage, useBrowser, useSandbox, waitUntil } from './harness';
 import { authorisedRequests, bearerKey, count, expectAuthorisedWith, expectOriginsAccepted } from './harness/log-checks';
+import { expectObjectsFrom, expectQueueDrained, formReady, isCreate, objectsFrom, pairWithKey, queueSummary, tabUrl } from './proxy/flows';
+import { FULL_GRANT, type KeyGrant } from '../sandbox/index';
 
 // Pairing against the popup's UI contract (CONTRACTS.md), in both browsers, with the sandbox standing
 // in for Anytype Desktop. Only the control channel plays the person at the Desktop end.
@@ -177,5 +179,169 @@ describe.each(BROWSERS)('pairing in $name', ({ name, launch }) => {
     const reopened = await browser().openPopup(`tabId=${tabId}`);
     await reopened.waitFor('button', 'Connect');
     expect(await reopened.count('button', 'Save to Anytype')).toBe(0);
+  });
+});
+
+// Builds of 2026 (sandbox mode `current`): approve in Desktop first, choose spaces and permission,
+// then the code; scoped and expiring keys. The control channel plays the person at the Desktop end.
+const ONE_SPACE_READ = async (): Promise<KeyGrant> => ({
+  all_spaces: false,
+  space_ids: [(await control().spaces()).find((s) => !s.isChat)!.id],
+  permission: 'read',
+});
+
+describe.each(BROWSERS)('pairing with a 2026 build in $name', ({ launch }) => {
+  const browser = useBrowser(launch);
+
+  /** Connect, the person approves with `grant` in "Desktop", types the code it shows, Pair. */
+  async function pairInPopup(popup: PopupPage, grant: KeyGrant): Promise<void> {
+    await popup.clickButton('Connect');
+    await popup.waitForText('status', 'Approve the request in Anytype');
+    await control().approve(undefined, grant);
+    await popup.fill('textbox', 'Pairing code', await shownCode());
+    await popup.clickButton('Pair');
+  }
+
+  async function clipPage(): Promise<{ popup: PopupPage; tabId: number; sourceUrl: string }> {
+    const tabId = await browser().openPage();
+    const sourceUrl = await tabUrl(browser(), tabId);
+    const popup = await browser().openPopup(`tabId=${tabId}`);
+    return { popup, tabId, sourceUrl };
+  }
+
+  const creates = async () => (await control().log()).filter(isCreate).length;
+
+  test('all spaces, read & write: approve, code, connected; a clip arrives', async () => {
+    await control().setMode('current');
+    const { popup, sourceUrl } = await clipPage();
+    await pairInPopup(popup, FULL_GRANT);
+    await expectConnected(popup);
+    await waitUntil('the popup to say what the key holds', async () =>
+      (await popup.evaluate(() => document.body.textContent ?? '')).includes('Key: All spaces, read & write') ? true : undefined,
+    );
+    await formReady(popup);
+    await popup.clickButton('Save to Anytype');
+    await expectObjectsFrom(control(), sourceUrl, 1);
+    const log = await control().log();
+    expect(count(log, 'POST', CHALLENGES)).toBe(1);
+    expect(bearerKey(log)).toMatch(/^anytype_[A-Za-z0-9]{40,60}_[0-9a-f]{8}$/);
+  });
+
+  test('one space read-only: refused with the scoped message; re-paired fully, the waiting clip arrives once', async () => {
+    await control().setMode('current');
+    const key = await control().issueKey();
+    const { popup, tabId, sourceUrl } = await clipPage();
+    await pairWithKey(popup, key);
+    await formReady(popup);
+    // Desktop narrows the key: the clip waits instead of looping against the refusal.
+    await control().setKeyGrant(key, await ONE_SPACE_READ());
+    await popup.clickButton('Save to Anytype');
+    await popup.waitForText('status', 'Queued:');
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(await creates()).toBe(1);
+    expect((await queueSummary(popup)).paused).toBe(true);
+    await popup.close();
+
+    const reopened = await browser().openPopup(`tabId=${tabId}`);
+    expect(await reopened.waitForText('alert', 'only reach some spaces')).toBe(userMessage('scoped_key'));
+    await reopened.clickButton('Disconnect');
+    await control().clearLog();
+    // The person picks one space, read only, while approving: the key is not kept.
+    await pairInPopup(reopened, await ONE_SPACE_READ());
+    expect(await reopened.waitForText('alert', 'only reach some spaces')).toBe(userMessage('scoped_key'));
+    await reopened.waitFor('button', 'Connect');
+    expect(authorisedRequests(await control().log())).toEqual([]);
+    expect(await objectsFrom(control(), sourceUrl)).toEqual([]);
+
+    await pairInPopup(reopened, FULL_GRANT);
+    await expectConnected(reopened);
+    await expectObjectsFrom(control(), sourceUrl, 1);
+    await expectQueueDrained(reopened);
+  });
+
+  test('denied in Desktop: the restart message; Connect then sends no challenge', async () => {
+    await control().setMode('current');
+    const popup = await browser().openPopup();
+    await popup.clickButton('Connect');
+    await popup.waitForText('status', 'Approve the request in Anytype');
+    await control().deny();
+    await popup.fill('textbox', 'Pairing code', '1234');
+    await popup.clickButton('Pair');
+    expect(await popup.waitForText('alert', 'denied')).toBe(userMessage('pairing_denied'));
+    await popup.clickButton('Connect');
+    expect(await popup.waitForText('alert', 'denied')).toBe(userMessage('pairing_denied'));
+    await popup.close();
+    const reopened = await browser().openPopup();
+    await reopened.clickButton('Connect');
+    expect(await reopened.waitForText('alert', 'denied')).toBe(userMessage('pairing_denied'));
+    const log = await control().log();
+    expect(count(log, 'POST', CHALLENGES)).toBe(1);
+    expect((await control().pendingChallenges()).length).toBe(0);
+    // After a restart of "Desktop" the person says so, and pairing works again.
+    await control().reset();
+    await reopened.clickButton('Anytype has restarted: Connect');
+    await control().approve(undefined, FULL_GRANT);
+    await reopened.fill('textbox', 'Pairing code', await shownCode());
+    await reopened.clickButton('Pair');
+    await expectConnected(reopened);
+  });
+
+  test('the approval lapses: Connect again, and then it pairs', async () => {
+    await control().setMode('current');
+    await control().setPairingTimeouts({ promptTimeoutMs: 1_500 });
+    const popup = await browser().openPopup();
+    await popup.clickButton('Connect');
+    await popup.waitForText('status', 'Approve the request in Anytype');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await popup.fill('textbox', 'Pairing code', '1234');
+    await popup.clickButton('Pair');
+    expect(await popup.waitForText('alert', 'not approved in time')).toBe(userMessage('pairing_lapsed'));
+    await pairInPopup(popup, FULL_GRANT);
+    await expectConnected(popup);
+    expect(count(await control().log(), 'POST', CHALLENGES)).toBe(2);
+  });
+
+  test('the key expires between two clips: the second waits, the popup says pair again, then it arrives', async () => {
+    await control().setMode('current');
+    const { popup, tabId, sourceUrl } = await clipPage();
+    await pairInPopup(popup, FULL_GRANT);
+    await expectConnected(popup);
+    await formReady(popup);
+    await popup.clickButton('Save to Anytype');
+    await expectObjectsFrom(control(), sourceUrl, 1);
+    // The key expires while the form is open: the second clip waits in the queue.
+    await control().expireKey(bearerKey(await control().log()));
+    await popup.fill('textbox', 'Title', 'Second clip');
+    await popup.clickButton('Save to Anytype');
+    await popup.waitForText('status', 'Queued:');
+    expect((await queueSummary(popup)).pending).toBe(1);
+    await popup.close();
+
+    const third = await browser().openPopup(`tabId=${tabId}`);
+    // The popup's own words for an expired key (lib/popup/connection-view.ts) say to pair again.
+    expect(await third.waitForText('alert', 'expired')).toMatch(/expired.*pair again/i);
+    await third.clickButton('Connect');
+    await third.waitForText('status', 'Approve the request in Anytype');
+    await control().approve(undefined, FULL_GRANT);
+    await third.fill('textbox', 'Pairing code', await shownCode());
+    await third.clickButton('Pair');
+    await expectConnected(third);
+    await expectObjectsFrom(control(), sourceUrl, 2);
+    await expectQueueDrained(third);
+  });
+
+  test('a pasted scoped key is refused before it is saved', async () => {
+    await control().setMode('current');
+    const key = await control().issueKey('pasted', { grant: await ONE_SPACE_READ() });
+    const popup = await browser().openPopup();
+    await popup.clickButton('Use an API key');
+    await popup.fill('textbox', 'API key', key);
+    await popup.clickButton('Save key');
+    expect(await popup.waitForText('alert', 'only reach some spaces')).toBe(userMessage('scoped_key'));
+    await popup.close();
+    const reopened = await browser().openPopup();
+    await reopened.waitFor('button', 'Connect');
+    expect(await reopened.count('button', 'Disconnect')).toBe(0);
+    expect(authorisedRequests(await control().log())).toHaveLength(1);
   });
 });
