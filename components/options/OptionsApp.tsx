@@ -49,7 +49,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       {clip && (
         <>
           <DefaultsSection state={clip} controller={clipController} />
-          <SiteRulesSection state={clip} controller={clipController} />
+          <SiteRulesSection state={clip} controller={clipController} download={deps.download} />
           <p role="status" class="note">
             {clip.info ?? ''}
           </p>

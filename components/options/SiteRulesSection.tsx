@@ -3,10 +3,13 @@ import { useRef, useState } from 'preact/hooks';
 import type { ClipSettingsController, ClipSettingsState } from '../../lib/options/clip-settings-controller';
 import type { SiteRule } from '../../lib/settings/site-rules';
 import { RuleForm } from './RuleForm';
+import { SetAsideNotice } from './SetAsideNotice';
 
 interface SiteRulesSectionProps {
   state: ClipSettingsState;
   controller: ClipSettingsController;
+  /** Offers a file to the person (the copy of what was set aside). */
+  download(name: string, text: string): void;
 }
 
 function summary(rule: SiteRule, controller: ClipSettingsController): string {
@@ -24,7 +27,7 @@ function summary(rule: SiteRule, controller: ClipSettingsController): string {
   return parts.filter(Boolean).join(' · ');
 }
 
-export function SiteRulesSection({ state, controller }: SiteRulesSectionProps) {
+export function SiteRulesSection({ state, controller, download }: SiteRulesSectionProps) {
   const [editing, setEditing] = useState<string>();
   const rules = state.settings.siteRules;
   const loadSpace = (spaceId: string) => void controller.loadSpace(spaceId);
@@ -33,6 +36,7 @@ export function SiteRulesSection({ state, controller }: SiteRulesSectionProps) {
     <section aria-labelledby="rules-heading">
       <h2 id="rules-heading" ref={heading} tabIndex={-1}>{i18n.t('options.rules.heading')}</h2>
       <p class="note">{i18n.t('options.rules.intro')}</p>
+      <SetAsideNotice entries={state.setAside} download={download} onDismiss={() => void controller.dismissSetAside()} />
       {rules.length === 0 ? (
         <p>{i18n.t('options.rules.none')}</p>
       ) : (

@@ -33,6 +33,8 @@ type OptionsMessage =
   | 'connections.forgetKey'
   | 'settings.get'
   | 'settings.save'
+  | 'settings.setAside'
+  | 'settings.dismissSetAside'
   | 'settings.export'
   | 'settings.import';
 
@@ -143,6 +145,11 @@ export function createOptionsHandlers(services: OptionsServices): OptionsHandler
 
     'settings.get': () => services.clipSettings.load(),
     'settings.save': (input) => services.clipSettings.save(input),
+    'settings.setAside': async () => (await services.clipSettings.read()).setAside,
+    'settings.dismissSetAside': async () => {
+      await services.clipSettings.dismissSetAside();
+      return [];
+    },
 
     'settings.export': async () => buildSettingsFile(await services.settings.loadConnections(), await services.clipSettings.load()),
 

@@ -8,6 +8,7 @@ import type { BackgroundClient } from '../protocol/client';
 import type { MessageOutput } from '../protocol/messages';
 import type { ClipSettings } from '../settings/clip-settings';
 import { type ClipPreset, parseSitePattern, type SiteRule } from '../settings/site-rules';
+import type { SetAsideEntry } from '../settings/versioned-item';
 import { messageOf } from './connections-controller';
 
 type Item = { id: string; name: string };
@@ -24,6 +25,8 @@ export interface ClipSettingsState {
   busy: boolean;
   error?: string;
   info?: string;
+  /** Stored entries that could not be read and were set aside (lib/settings/versioned-item.ts). */
+  setAside: SetAsideEntry[];
 }
 
 export interface ClipSettingsDeps {
@@ -43,6 +46,7 @@ export function createClipSettingsController(deps: ClipSettingsDeps, onChange: (
     typesBySpace: {},
     collectionsBySpace: {},
     busy: false,
+    setAside: [],
   };
   const set = (next: Partial<ClipSettingsState>) => {
     state = { ...state, ...next };
@@ -86,6 +90,16 @@ export function createClipSettingsController(deps: ClipSettingsDeps, onChange: (
     async load(): Promise<void> {
       try {
         set({ settings: await call('settings.get', {}) });
+        set({ setAside: await call('settings.setAside', {}) });
+      } catch (error) {
+        set({ error: messageOf(error) });
+      }
+    },
+
+    /** After the person has read the notice (and perhaps saved a copy of what was set aside). */
+    async dismissSetAside(): Promise<void> {
+      try {
+        set({ setAside: await call('settings.dismissSetAside', {}) });
       } catch (error) {
         set({ error: messageOf(error) });
       }
@@ -167,3 +181,22 @@ export function createClipSettingsController(deps: ClipSettingsDeps, onChange: (
 }
 
 export type ClipSettingsController = ReturnType<typeof createClipSettingsController>;
+
+/** What was set aside, as a file the person can keep: each entry as it was stored, with why it was not read. */
+export function setAsideFileText(entries: readonly SetAsideEntry[]): string {
+  const stored = (raw: string): unknown => {
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return raw; // cut at its length limit: kept as text
+    }
+  };
+  return JSON.stringify(
+    {
+      format: 'clip-to-anytype-set-aside',
+      entries: entries.map((entry) => ({ what: entry.what, problem: entry.problem, at: new Date(entry.at).toISOString(), stored: stored(entry.raw) })),
+    },
+    null,
+    2,
+  );
+}

@@ -16,6 +16,7 @@ import { ClipSettingsSchema } from '../settings/clip-settings';
 import { LOOPBACK_URL } from '../settings/connections';
 import { SettingsFileSchema } from '../settings/settings-file';
 import { TagNamesSchema } from '../settings/tag-names';
+import { SetAsideEntrySchema } from '../settings/versioned-item';
 
 /** Anytype ids: the client's own definition (lib/anytype/ids.ts), so both refuse the same values. */
 export const IdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID_LENGTH), v.regex(ID_PATTERN, 'not an Anytype id'));
@@ -260,6 +261,10 @@ export const messages = {
   },
   'settings.get': { input: Empty, output: ClipSettingsSchema, senders: ['extension_page'] },
   'settings.save': { input: ClipSettingsSchema, output: ClipSettingsSchema, senders: ['extension_page'] },
+  /** Stored clip settings that could not be read and were set aside, each kept as its raw text. */
+  'settings.setAside': { input: Empty, output: v.array(SetAsideEntrySchema), senders: ['extension_page'] },
+  /** The person has seen them (or saved a copy). */
+  'settings.dismissSetAside': { input: Empty, output: v.array(SetAsideEntrySchema), senders: ['extension_page'] },
   /** Connections and quick clip settings, never a key. */
   'settings.export': { input: Empty, output: SettingsFileSchema, senders: ['extension_page'] },
   /** Validated again here; an invalid file changes nothing. */

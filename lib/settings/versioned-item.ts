@@ -50,7 +50,7 @@ export interface VersionedItemSpec<T> {
 export const MAX_RAW_CHARS = 20_000;
 export const MAX_SET_ASIDE = 50;
 
-const SetAsideEntrySchema = v.object({
+export const SetAsideEntrySchema = v.object({
   what: v.string(),
   raw: v.string(),
   problem: v.string(),

@@ -46,6 +46,8 @@ export const VALID_PAYLOADS: Record<MessageType, unknown> = {
   'connections.forgetKey': { connectionId: 'desktop' },
   'settings.get': {},
   'settings.save': { defaults: { tagNames: [] }, siteRules: [] },
+  'settings.setAside': {},
+  'settings.dismissSetAside': {},
   'settings.export': {},
   'settings.import': { file: {} },
 };

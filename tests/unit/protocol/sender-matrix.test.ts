@@ -47,6 +47,8 @@ const MATRIX: Record<MessageType, SenderClass[]> = {
   'connections.forgetKey': PAGE,
   'settings.get': PAGE,
   'settings.save': PAGE,
+  'settings.setAside': PAGE,
+  'settings.dismissSetAside': PAGE,
   'settings.export': PAGE,
   'settings.import': PAGE,
 };
