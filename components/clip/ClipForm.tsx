@@ -12,7 +12,7 @@ const MODES: PageMode[] = ['article', 'selection', 'fullpage', 'bookmark'];
 
 export function ClipForm({ state, controller }: { state: ClipFormState; controller: ClipFormController }) {
   const busy = state.loading || state.saving;
-  const saveUsable = !busy && Boolean(state.spaceId);
+  const saveUsable = !busy && Boolean(state.spaceId) && state.pageLimit !== 'none';
   // Marked when the task that drew Save enabled has finished (its microtasks are the first thing
   // after it), since a click waits for that task too: the moment a DOM observer would report.
   useLayoutEffect(() => {
@@ -33,6 +33,11 @@ export function ClipForm({ state, controller }: { state: ClipFormState; controll
           {i18n.t('clip.offline')}
         </p>
       )}
+      {state.pageLimit === 'bookmarkOnly' && (
+        <p class="note" role="status">
+          {i18n.t('clip.limits.bookmarkOnly')}
+        </p>
+      )}
       {state.siteRule && <p class="note">{i18n.t('clip.siteRule', { pattern: state.siteRule })}</p>}
       <div class="field">
         <label for="clip-title">{i18n.t('clip.title')}</label>
@@ -42,6 +47,7 @@ export function ClipForm({ state, controller }: { state: ClipFormState; controll
         id="clip-mode"
         label={i18n.t('clip.mode')}
         value={state.mode}
+        disabled={state.pageLimit !== undefined}
         options={MODES.map((mode) => ({ value: mode, label: i18n.t(`clip.modes.${mode}`) }))}
         onChange={(mode) => void controller.setMode((mode ?? 'article') as PageMode)}
       />

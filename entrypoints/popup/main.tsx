@@ -7,6 +7,7 @@ import { createPendingChallengeStore } from '../../lib/pairing/pending-challenge
 import { createBackgroundClient } from '../../lib/protocol/client';
 import { early, known } from '../../lib/popup/early';
 import { explainFailed } from '../../lib/popup/failed-view';
+import { pageHasSelection, type SelectionScripting } from '../../lib/popup/page-selection';
 import { queueChangesFrom, type RuntimeEvents } from '../../lib/popup/queue-changes';
 import { createPopupSnapshot, pageStorage, snapshotListCache, snapshotPrefs } from '../../lib/popup/snapshot';
 import { createClipPrefsStore } from '../../lib/settings/clip-prefs';
@@ -55,6 +56,7 @@ const start = { prefs: early(prefs.load()), lists: known(last.lists), tabId: tab
 const rules = clipSettings.load().then((settings) => settings.siteRules, () => []);
 void rules.then((siteRules) => snapshot.put({ siteRules: siteRules.length > 0 }));
 const site = early(Promise.all([rules, target.url]).then(([siteRules, url]) => ({ rules: siteRules, url })));
+const selection = early(tab.promise.then((id) => pageHasSelection(browser.scripting as unknown as SelectionScripting, id)));
 
 const deps: PopupDeps = {
   pairing: {
@@ -65,7 +67,7 @@ const deps: PopupDeps = {
     localStatus,
     lastStatus: last.status,
   },
-  clip: { background, prefs, cache, start, site },
+  clip: { background, prefs, cache, start, site, selection },
   tabId: tab.promise,
   permissions: browser.permissions,
   openSettings: () => void browser.runtime.openOptionsPage(),

@@ -60,6 +60,16 @@ export function keptMessage(kind: string | undefined, reason: string | undefined
   return i18n.t('background.kept');
 }
 
+const WEB_PAGE = /^https?:\/\//i;
+
+/**
+ * A web page the extension may not read (an extension store, a PDF viewer, a page without host
+ * access) can still be kept as a bookmark: its address and title are the browser's, not the page's.
+ */
+function bookmarkOfUnreadable(mode: string, url: string, error: unknown): boolean {
+  return mode === 'bookmark' && WEB_PAGE.test(url) && error instanceof ProtocolFailure && error.code === 'cannot_capture';
+}
+
 export function createClipService(deps: ClipServiceDeps) {
   const waitMs = deps.deliveryWaitMs ?? 8000;
   // The preview reads the page as the popup opens; Save then sends that read instead of a second one.
@@ -88,7 +98,12 @@ export function createClipService(deps: ClipServiceDeps) {
     const tab = await deps.tabs.get(tabId);
     const needsPage = input.mode !== 'link' && input.mode !== 'image';
     if (!needsPage && !input.targetUrl) throw new ProtocolFailure('invalid_message', i18n.t('background.nothingToSave'));
-    const captured = needsPage ? await captures.take(tab.id, input.mode as PageMode, tab.url) : undefined;
+    const captured = needsPage
+      ? await captures.take(tab.id, input.mode as PageMode, tab.url).catch((error: unknown) => {
+          if (bookmarkOfUnreadable(input.mode, tab.url, error)) return undefined;
+          throw error;
+        })
+      : undefined;
     // Which metadata properties the space has is settled at delivery (lib/queue/anytype-delivery),
     // so a clip saved while Anytype is away keeps its author, date and description.
     const job = await deps.queue.enqueue(buildClip({ pageUrl: tab.url, pageTitle: tab.title, captured }, input));
@@ -100,8 +115,15 @@ export function createClipService(deps: ClipServiceDeps) {
     async preview(input: MessageInput<'clip.preview'>, sender: AllowedSender): Promise<MessageOutput<'clip.preview'>> {
       const tabId = tabFor(input.tabId, sender);
       // A tab the browser will not describe still gets the capturer's own refusal, as before.
-      const url = await deps.tabs.get(tabId).then((tab) => tab.url, () => '');
-      const page = await captures.start(tabId, input.mode, url);
+      const tab = await deps.tabs.get(tabId).catch(() => undefined);
+      const url = tab?.url ?? '';
+      let page: CapturedPage;
+      try {
+        page = await captures.start(tabId, input.mode, url);
+      } catch (error) {
+        if (!tab || !bookmarkOfUnreadable(input.mode, url, error)) throw error;
+        return { url, title: tab.title, previewText: '', characters: 0 };
+      }
       const text = markdownToText(page.markdown);
       return {
         url: page.url,

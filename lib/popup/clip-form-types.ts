@@ -36,6 +36,11 @@ export interface ClipFormState {
    * clip in the extension until Anytype is back.
    */
   offline?: boolean;
+  /**
+   * What the browser lets the extension do with this page: a web page it may not read (a store,
+   * a PDF viewer) can be kept as a bookmark only; a browser page (chrome://, about:) not at all.
+   */
+  pageLimit?: 'bookmarkOnly' | 'none';
   saving: boolean;
   result?: MessageOutput<'clip.submit'>;
   error?: string;
@@ -96,4 +101,6 @@ export interface ClipFormDeps {
   };
   /** Read as the popup starts, like `start`, and kept for every form of the popup (same tab). */
   site?: Early<SiteContext>;
+  /** Whether the page has a selection (lib/popup/page-selection): the form then starts in Selection mode. */
+  selection?: Early<boolean>;
 }

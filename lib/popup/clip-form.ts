@@ -85,8 +85,23 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
       if (!ruleSettled) void rulesRead.then(() => (ruleSettled ? undefined : applyLateRule(preview.url)));
       void checkExisting();
     } catch (error) {
-      if (state.mode === mode) set({ preview: undefined, previewError: messageOf(error) });
+      if (state.mode !== mode) return;
+      if (error instanceof BackgroundError && error.code === 'cannot_capture') return pageUnreadable(mode);
+      set({ preview: undefined, previewError: messageOf(error) });
     }
+  }
+
+  /**
+   * The browser will not let the extension read this page. A web page is still worth a bookmark
+   * (the background makes it from the tab's address and title); a browser page is not.
+   */
+  async function pageUnreadable(mode: PageMode): Promise<void> {
+    const url = (await deps.site?.promise.catch(() => undefined))?.url ?? '';
+    if (!/^https?:\/\//i.test(url) || mode === 'bookmark') {
+      return set({ preview: undefined, pageLimit: 'none', previewError: i18n.t('clip.limits.none') });
+    }
+    set({ pageLimit: 'bookmarkOnly', mode: 'bookmark', preview: undefined, previewError: undefined });
+    await loadPreview();
   }
 
   async function checkExisting(): Promise<void> {
@@ -200,6 +215,17 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     }
   }
 
+  function startMode(): PageMode {
+    return deps.selection?.arrived && deps.selection.value ? 'selection' : 'article';
+  }
+
+  /** The page's selection, once known, decides the mode unless the person has picked one. */
+  async function settleSelection(): Promise<void> {
+    if (!deps.selection || deps.selection.arrived || chosen.mode) return;
+    const selected = await deps.selection.promise.catch(() => false);
+    if (selected && !chosen.mode) set({ mode: 'selection', preview: undefined });
+  }
+
   /** Last time's choices and lists, applied without asking anyone: usable at once when the lists are cached. */
   function begin(start: ClipFormStart): void {
     prefs = start.prefs;
@@ -209,8 +235,9 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
       rule = matchSiteRule(rules, start.site.url);
       ruleSettled = true;
     }
-    // A mode the person picked while the form was loading wins over last time's.
-    set({ tabId: start.tabId, ...(chosen.mode ? {} : { mode: start.prefs.mode }), ...ruleTags() });
+    // A mode is this page's: Selection when the page has one, else Article; one the person
+    // picked while the form was loading wins. Last page's mode does not follow them here.
+    set({ tabId: start.tabId, ...(chosen.mode ? {} : { mode: startMode() }), ...ruleTags() });
     const spaceId = cached && pickSpace(cached.spaces, start.prefs, rule);
     const lists = spaceId ? cached?.bySpace[spaceId] : undefined;
     if (!cached || !spaceId || !lists) return;
@@ -308,6 +335,8 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
           tabArrival = early?.tabId.promise ?? Promise.resolve(tab);
           set({ tabId: await tabArrival });
         }
+        // Asked as the popup started, so this is seldom a wait: the preview must read the right mode.
+        if (deps.selection && !deps.selection.arrived && !chosen.mode) await settleSelection();
         // The preview reads the page (and starts the capture Save sends); nothing here waits for it.
         const preview = loadPreview();
         rulesRead = wasGuess ? settleGuess(early?.prefs.promise ?? deps.prefs.load()) : Promise.resolve();
@@ -360,7 +389,7 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     },
 
     async save(): Promise<void> {
-      if (state.saving) return;
+      if (state.saving || state.pageLimit === 'none') return;
       if (!state.spaceId || !state.typeKey) return set({ error: i18n.t('clip.chooseTarget') });
       set({ saving: true, error: undefined, result: undefined });
       try {

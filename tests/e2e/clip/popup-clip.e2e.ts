@@ -138,8 +138,11 @@ describe.each(BROWSERS)('popup clip in $name', ({ name, launch }) => {
     if (pair) await pairWithKey(popup, key);
 
     // The form has loaded (remembered choices, spaces, the page) before a person's choices go in.
-    await waitForPreview(popup, 'Tide pools are small worlds');
+    // Selection first: a page with a selection opens in Selection mode, any other in Article,
+    // whatever mode the clip before this one used.
+    await waitForPreview(popup, c.mode === 'Selection' ? c.preview : 'Tide pools are small worlds');
     await waitForIdle(popup);
+    expect(await chosenText(popup, 'Mode')).toBe(c.mode === 'Selection' ? 'Selection' : 'Article');
     await choose(popup, 'Mode', c.mode);
     await waitForPreview(popup, c.preview);
     expect(await popup.valueOf('textbox', 'Title')).toBe(ARTICLE.title);

@@ -66,7 +66,7 @@ describe('clip form while Anytype is not running', () => {
     expect(form.state.error).toBeUndefined();
   });
 
-  it('starting from the snapshot, whatever space and mode were last chosen, shows no error', async () => {
+  it('starting from the snapshot, whatever space and mode were last chosen, shows no error (and the mode of the page)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('s1', 's2', 'gone'), fc.constantFrom('article', 'selection', 'bookmark'), async (spaceId, mode) => {
         const calls: { type: string; payload: unknown }[] = [];
@@ -74,7 +74,7 @@ describe('clip form while Anytype is not running', () => {
         const start = { prefs: arrived(last), lists: arrived(lists), tabId: arrived(2) };
         const form = createClipFormController({ background: anytypeDown(calls), prefs: createClipPrefsStore(memoryArea()), start }, () => {});
         await form.init(2);
-        expect(form.state).toMatchObject({ offline: true, loading: false, mode });
+        expect(form.state).toMatchObject({ offline: true, loading: false, mode: 'article' });
         expect(form.state.error).toBeUndefined();
         expect(form.state.spaceId).toBe(spaceId === 'gone' ? 's1' : spaceId);
         expect(form.state.typeKey).toBeDefined();

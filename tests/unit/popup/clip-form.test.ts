@@ -101,8 +101,9 @@ describe('clip form at popup open', () => {
     const calls: { type: string; payload: unknown }[] = [];
     const start = { prefs: arrived(prefs), lists: arrived(lists), tabId: arrived(4) };
     const form = createClipFormController({ background: fakeBackground(calls), prefs: createClipPrefsStore(memoryArea()), start }, () => {});
-    // Last time's space, its remembered type and collection, last time's mode; Save is usable.
-    expect(form.state).toMatchObject({ loading: false, tabId: 4, spaceId: 's2', typeKey: 'note', collectionId: 'c1', mode: 'bookmark' });
+    // Last time's space, its remembered type and collection; Save is usable. The mode is this
+    // page's (Article without a selection), not last time's Bookmark.
+    expect(form.state).toMatchObject({ loading: false, tabId: 4, spaceId: 's2', typeKey: 'note', collectionId: 'c1', mode: 'article' });
     expect(calls).toEqual([]);
   });
 
@@ -111,7 +112,7 @@ describe('clip form at popup open', () => {
     const start = { prefs: arrived(prefs), lists: arrived(lists), tabId: arrived(4) };
     const form = createClipFormController({ background: fakeBackground(calls), prefs: createClipPrefsStore(memoryArea()), start }, () => {});
     const done = form.init(4);
-    expect(calls[0]).toEqual({ type: 'clip.preview', payload: { tabId: 4, mode: 'bookmark' } });
+    expect(calls[0]).toEqual({ type: 'clip.preview', payload: { tabId: 4, mode: 'article' } });
     await done;
   });
 
