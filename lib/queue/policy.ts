@@ -85,6 +85,12 @@ function field(value: unknown, name: string): unknown {
  * 2xx answer) is treated as a counted failure that may have applied: the request may have left.
  */
 export function classifyError(err: unknown): ClassifiedError {
+  // The client could not even be made (no key, Disconnect): nothing was sent, and spending
+  // attempts would fail every waiting clip while the person has not paired yet.
+  if (field(err, 'code') === 'not_paired') {
+    const text = field(err, 'message');
+    return { action: 'pause', mayHaveApplied: false, error: { kind: 'not_paired', message: typeof text === 'string' ? text : String(err) } };
+  }
   const kind = field(err, 'kind');
   const rawMessage = field(err, 'message');
   const message = typeof rawMessage === 'string' && rawMessage !== '' ? rawMessage : String(err);
