@@ -18,7 +18,7 @@ function day(ms: number): string {
 export function grantText(grant: KeyGrant): string {
   const spaces = grant.allSpaces
     ? i18n.t('pairing.key.grantAll')
-    : i18n.t('pairing.key.grantSome', grant.spaceIds.length);
+    : i18n.t('pairing.key.spaces', grant.spaceIds.length);
   const permission = grant.permission === 'readwrite' ? i18n.t('pairing.key.readWrite') : i18n.t('pairing.key.readOnly');
   return i18n.t('pairing.key.grant', { spaces, permission });
 }
