@@ -7,6 +7,7 @@
 import { i18n } from '#i18n';
 import * as v from 'valibot';
 import { isAnytypeError } from '../anytype/errors';
+import { isQueueError, QUEUE_ANSWER_CODES } from '../queue/types';
 import {
   type Answer,
   EnvelopeSchema,
@@ -119,6 +120,8 @@ export function createRouter<M extends Record<string, MessageDefinition> = Messa
       return { ok: true, data: answer.output };
     } catch (error) {
       if (isAnytypeError(error)) return fail(error.kind, error.message);
+      // The queue's refusals are written for the person (too large, full, busy): pass them on.
+      if (isQueueError(error)) return fail(QUEUE_ANSWER_CODES[error.code], error.message);
       if (error instanceof ProtocolFailure) return fail(error.code, redact(error.message));
       log(`handler ${type} failed: ${redact(error instanceof Error ? error.message : String(error))}`);
       return fail('internal', i18n.t('protocol.internal'));

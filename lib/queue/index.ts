@@ -11,6 +11,7 @@ export {
   type ClipTarget,
   type EnqueueInput,
   isQueueError,
+  QUEUE_ANSWER_CODES,
   type PropertyEntry,
   type QuarantineEntry,
   QueueError,

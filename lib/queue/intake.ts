@@ -46,7 +46,7 @@ export function addClip(
   if (open >= limits.maxOpenJobs) {
     throw new QueueError(
       'queue_full',
-      `${open} clips are already waiting, the most the queue holds. Start Anytype so they can be saved, or discard failed clips, then try again.`,
+      i18n.t('queue.errors.queueFull', { count: String(open) }),
     );
   }
   const job: ClipJob = {

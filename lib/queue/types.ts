@@ -132,6 +132,18 @@ export class QueueError extends Error {
   }
 }
 
+/**
+ * The code a queue refusal carries in a protocol answer. Its own names where a bare code would read
+ * as an Anytype error kind (`not_found` is a deleted space or object there, not a discarded clip).
+ */
+export const QUEUE_ANSWER_CODES: Record<QueueErrorCode, string> = {
+  too_large: 'too_large',
+  queue_full: 'queue_full',
+  invalid: 'invalid_clip',
+  not_found: 'clip_not_found',
+  busy: 'clip_busy',
+};
+
 export function isQueueError(value: unknown): value is QueueError {
   return value instanceof QueueError;
 }
