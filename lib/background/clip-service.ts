@@ -107,7 +107,9 @@ export function createClipService(deps: ClipServiceDeps) {
     // Which metadata properties the space has is settled at delivery (lib/queue/anytype-delivery),
     // so a clip saved while Anytype is away keeps its author, date and description.
     const job = await deps.queue.enqueue(buildClip({ pageUrl: tab.url, pageTitle: tab.title, captured }, input));
-    await Promise.race([deps.queue.process(), delay(waitMs)]);
+    // From here the clip is stored: a storage write failing while it is sent (the queue retries it
+    // from storage) must not turn the answer into "not saved", or the person clips it twice.
+    await Promise.race([deps.queue.process().catch(() => undefined), delay(waitMs)]);
     return answerFor((await deps.queue.get(job.clientId)) ?? job);
   }
 

@@ -212,6 +212,10 @@ export function createClipQueue(deps: ClipQueueDeps): ClipQueue {
     const job = await mutate((d) => {
       probeNow(d, deps.now());
       return addClip(d, clip, limits, deps.now(), uuid);
+    }).catch((err: unknown) => {
+      if (err instanceof QueueError) throw err;
+      // Storage refused the write: the clip is not stored, so it will never be sent. Say exactly that.
+      throw new QueueError('not_kept', i18n.t('queue.errors.notKept'), { cause: err });
     });
     scheduleWake();
     return copyOut(job);

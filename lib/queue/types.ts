@@ -120,13 +120,13 @@ export interface QueueSummary {
   nextAttemptAt?: number;
 }
 
-export type QueueErrorCode = 'too_large' | 'queue_full' | 'invalid' | 'not_found' | 'busy';
+export type QueueErrorCode = 'too_large' | 'queue_full' | 'invalid' | 'not_found' | 'busy' | 'not_kept';
 
 /** A refusal the person can act on; `message` is written to be shown as is. */
 export class QueueError extends Error {
   readonly code: QueueErrorCode;
-  constructor(code: QueueErrorCode, message: string) {
-    super(message);
+  constructor(code: QueueErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'QueueError';
     this.code = code;
   }
@@ -142,6 +142,7 @@ export const QUEUE_ANSWER_CODES: Record<QueueErrorCode, string> = {
   invalid: 'invalid_clip',
   not_found: 'clip_not_found',
   busy: 'clip_busy',
+  not_kept: 'not_kept',
 };
 
 export function isQueueError(value: unknown): value is QueueError {

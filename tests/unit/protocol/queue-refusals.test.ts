@@ -23,7 +23,10 @@ async function refusals(): Promise<Record<QueueErrorCode, unknown>> {
   await queue.enqueue(clip(3));
   const full = await caught(() => queue.enqueue(clip(4)));
   const notFound = await caught(() => queue.retry('5b0c3a44-9d0e-4c55-8f3e-2a1b6c7d8e9f'));
-  return { too_large: tooLarge, invalid, busy, queue_full: full, not_found: notFound };
+  const refusing = makeWorld();
+  refusing.store.faults = ['reject'];
+  const notKept = await caught(() => openQueue(refusing).enqueue(clip(5)));
+  return { too_large: tooLarge, invalid, busy, queue_full: full, not_found: notFound, not_kept: notKept };
 }
 
 describe('router: queue refusals reach the person with their own code and words', () => {

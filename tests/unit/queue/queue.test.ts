@@ -119,7 +119,9 @@ describe('clip queue: limits', () => {
     const world = makeWorld();
     world.store.faults.push('reject');
     const queue = openQueue(world);
-    await expect(queue.enqueue(clip(1))).rejects.toThrow(/quota/);
+    const error = await queue.enqueue(clip(1)).catch((e: unknown) => e);
+    expect(isQueueError(error) && error.code).toBe('not_kept');
+    expect((error as Error).cause).toMatchObject({ message: expect.stringMatching(/quota/) });
     expect((await queue.summary()).pending).toBe(0);
     await queue.process();
     expect(world.vault.creates).toBe(0);
