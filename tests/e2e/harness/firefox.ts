@@ -317,12 +317,9 @@ class FirefoxPopup implements PopupPage {
   }
 
   async screenshot(path: string): Promise<void> {
-    await this.page.setViewport({ width: VIEWPORT.width, height: 100 });
-    try {
-      await this.page.screenshot({ path: path as `${string}.png`, fullPage: true });
-    } finally {
-      await this.page.setViewport(VIEWPORT);
-    }
+    // No setViewport here: puppeteer sends emulation.setScreenOrientationOverride with it, which
+    // Firefox 140 ESR (Debian's) does not know, so the picture is the popup's viewport and what overflows it.
+    await this.page.screenshot({ path: path as `${string}.png`, fullPage: true });
   }
 
   closed(): Promise<void> {

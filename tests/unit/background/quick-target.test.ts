@@ -69,10 +69,17 @@ describe('the quick clip target', () => {
     expect(await resolver({ spaces: offline })('https://news.example/')).toMatchObject({ spaceId: 'space-2', typeKey: 'article' });
   });
 
-  it('any other failure is not hidden', async () => {
-    const revoked = async () => {
-      throw new AnytypeError('unauthorized');
+  it.each(['unauthorized', 'key_expired', 'scoped_key'] as const)('a key that needs pairing (%s): the clip is still queued, to wait for pairing', async (kind) => {
+    const refused = async () => {
+      throw new AnytypeError(kind);
     };
-    await expect(resolver({ spaces: revoked })('https://news.example/')).rejects.toMatchObject({ kind: 'unauthorized' });
+    expect(await resolver({ spaces: refused })('https://news.example/')).toMatchObject({ spaceId: 'space-2' });
+  });
+
+  it.each(['bad_request', 'origin_rejected', 'rate_limited'] as const)('any other failure (%s) is not hidden', async (kind) => {
+    const failing = async () => {
+      throw new AnytypeError(kind);
+    };
+    await expect(resolver({ spaces: failing })('https://news.example/')).rejects.toMatchObject({ kind });
   });
 });
