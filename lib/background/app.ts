@@ -12,7 +12,7 @@ import { createKeyVault } from '../keys/vault';
 import { type DynamicRulesApi, installOriginRules } from '../network/install-origin-rules';
 import { createRedactor } from '../protocol/redact';
 import { createRouter } from '../protocol/router';
-import { type ClipQueue, createAnytypeDelivery, createClipQueue, createSpaceProperties } from '../queue';
+import { type ClipQueue, createAnytypeDelivery, createClipQueue, createSpaceProperties, createSplitStore } from '../queue';
 import { DESKTOP_URL } from '../settings/defaults';
 import { createSettingsStore } from '../settings/store';
 import { createClipSettingsStore } from '../settings/clip-settings';
@@ -36,8 +36,6 @@ import { createClipPrefsStore } from '../settings/clip-prefs';
 
 type Browser = typeof wxtBrowser;
 
-const QUEUE_SLOT = 'queue:state';
-
 export function startBackground(browser: Browser, options: { chromeStorageLocal?: unknown } = {}) {
   const extensionBaseUrl = browser.runtime.getURL('/');
   void restrictStorageToTrustedContexts(options.chromeStorageLocal);
@@ -59,10 +57,7 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
 
   const properties = createSpaceProperties();
   queue = createClipQueue({
-    store: {
-      load: async () => (await browser.storage.local.get(QUEUE_SLOT))[QUEUE_SLOT],
-      save: (state) => browser.storage.local.set({ [QUEUE_SLOT]: state }),
-    },
+    store: createSplitStore(browser.storage.local),
     delivery: createAnytypeDelivery({ client: () => connections.client(), properties }),
     now: Date.now,
     random: Math.random,

@@ -3,6 +3,7 @@ export { createAnytypeDelivery, type DeliveryClient, resolveTagIds } from './any
 export { DEFAULT_LIMITS, type QueueLimits } from './policy';
 export { createSpaceProperties, type SpaceProperties } from './space-properties';
 export { type ClipQueue, type ClipQueueDeps, createClipQueue, type QueueStore } from './queue';
+export { createSplitStore, type StorageAreaLike } from './storage';
 export {
   type ClipDelivery,
   type ClipJob,

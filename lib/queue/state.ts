@@ -47,12 +47,11 @@ export function parseState(raw: unknown, now: number): LoadResult {
     return { state, changed: true };
   }
   const record = raw as Record<string, unknown>;
-  if (record.version !== QUEUE_STATE_VERSION) {
-    // A newer (or unknown) layout: keep all of it rather than guess at its meaning.
-    quarantine(raw, `unknown queue state version ${String(record.version)}`);
-    return { state, changed: true };
-  }
-  let changed = false;
+  // Another version (older layouts are joined into this one by lib/queue/storage.ts): each job is
+  // still read alone, so one that fits is kept and only one that does not is set aside.
+  const foreign = record.version !== QUEUE_STATE_VERSION;
+  const from = foreign ? `queue state version ${String(record.version)}: ` : '';
+  let changed = foreign;
 
   if (Array.isArray(record.quarantine)) {
     for (const entry of record.quarantine) {
@@ -73,7 +72,7 @@ export function parseState(raw: unknown, now: number): LoadResult {
     for (const entry of record.jobs) {
       const parsed = v.safeParse(ClipJobSchema, entry);
       if (!parsed.success) {
-        quarantine(entry, `invalid clip: ${describeIssues(parsed.issues)}`);
+        quarantine(entry, `${from}invalid clip: ${describeIssues(parsed.issues)}`);
         changed = true;
       } else if (seen.has(parsed.output.clientId)) {
         quarantine(entry, 'duplicate clientId');

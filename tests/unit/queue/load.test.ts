@@ -35,8 +35,15 @@ describe('clip queue: stored state', () => {
     expect(world.store.stored().quarantine).toHaveLength(0);
   });
 
-  it('quarantines a stored queue that is not an object, or of an unknown version', async () => {
-    for (const initial of ['oops', [1, 2], { version: 99, jobs: [good] }]) {
+  it('reads each job of another version alone: one that fits is kept, one that does not is set aside alone', async () => {
+    const world = makeWorld({ initial: { version: 99, jobs: [good, { ...good, clientId: 'not-a-uuid' }] } });
+    const queue = openQueue(world);
+    expect(await queue.summary()).toMatchObject({ pending: 1, quarantined: 1 });
+    expect((await queue.quarantined())[0]?.reason).toMatch(/version 99/);
+  });
+
+  it('quarantines a stored queue that is not an object', async () => {
+    for (const initial of ['oops', [1, 2]]) {
       const world = makeWorld({ initial });
       const queue = openQueue(world);
       expect(await queue.summary()).toMatchObject({ pending: 0, quarantined: 1 });
