@@ -3,7 +3,7 @@
  * here and filtered again by the router through the message's answer schema.
  */
 import { i18n } from '#i18n';
-import type { ClipJob, ClipQueue, QueueSummary, SpaceProperties } from '../queue';
+import { type ClipJob, type ClipQueue, type QueueSummary, readQuarantined, type SpaceProperties } from '../queue';
 import type { MessageInput, MessageOutput } from '../protocol/messages';
 import { type Handlers, ProtocolFailure } from '../protocol/router';
 import type { ClipService } from './clip-service';
@@ -12,7 +12,7 @@ import { createOptionsHandlers, type OptionsServices } from './options-handlers'
 
 export interface HandlerServices {
   connections: ConnectionService;
-  queue: Pick<ClipQueue, 'summary' | 'failed' | 'retry' | 'discard' | 'process'>;
+  queue: Pick<ClipQueue, 'summary' | 'failed' | 'retry' | 'discard' | 'process' | 'quarantined' | 'clearQuarantine'>;
   clips: ClipService;
   options: OptionsServices;
   /** Where the tag list's read of a space's properties is kept for the next create. */
@@ -102,6 +102,11 @@ export function createHandlers({ connections, queue, clips, options, amend, prop
     },
     'queue.discard': async ({ clientId }) => {
       await queue.discard(clientId);
+      return publicSummary(await queue.summary());
+    },
+    'queue.quarantined': async () => (await queue.quarantined()).map(readQuarantined),
+    'queue.clearQuarantine': async () => {
+      await queue.clearQuarantine();
       return publicSummary(await queue.summary());
     },
   };

@@ -108,6 +108,16 @@ export const FailedClipSchema = v.object({
   spaceId: v.optional(v.string()),
   collectionId: v.optional(v.string()),
   kind: v.optional(v.string()),
+/** A stored queue entry that could not be read as a clip: what could be read of it, and all of it as JSON. */
+export const QuarantinedClipSchema = v.object({
+  reason: v.string(),
+  at: v.number(),
+  title: v.optional(v.string()),
+  address: v.optional(v.string()),
+  markdown: v.optional(v.string()),
+  raw: v.string(),
+});
+
 /* Options page: connections, quick clip settings, export/import. Extension pages only. */
 const ConnectionIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/, 'not a connection id'));
 export const ConnectionEntrySchema = v.object({
@@ -230,6 +240,8 @@ export const messages = {
     output: QueueSummarySchema,
     senders: ['extension_page'],
   },
+  'queue.quarantined': { input: Empty, output: v.array(QuarantinedClipSchema), senders: ['extension_page'] },
+  'queue.clearQuarantine': { input: Empty, output: QueueSummarySchema, senders: ['extension_page'] },
   'connections.list': { input: Empty, output: ConnectionListSchema, senders: ['extension_page'] },
   /** Adds (no id) or edits a connection; a changed URL forgets that connection's key. */
   'connections.save': { input: ConnectionDraftSchema, output: ConnectionListSchema, senders: ['extension_page'] },

@@ -4,6 +4,7 @@ export { DEFAULT_LIMITS, type QueueLimits } from './policy';
 export { createSpaceProperties, type SpaceProperties } from './space-properties';
 export { type ClipQueue, type ClipQueueDeps, createClipQueue, type QueueStore } from './queue';
 export { createSplitStore, type StorageAreaLike } from './storage';
+export { type ReadableQuarantineEntry, readQuarantined } from './quarantine';
 export {
   type ClipDelivery,
   type ClipJob,

@@ -37,6 +37,8 @@ export const VALID_PAYLOADS: Record<MessageType, unknown> = {
   'queue.failed': {},
   'queue.retry': { clientId: UUID },
   'queue.discard': { clientId: UUID },
+  'queue.quarantined': {},
+  'queue.clearQuarantine': {},
   'connections.list': {},
   'connections.save': { name: 'CLI', baseUrl: 'http://127.0.0.1:31012' },
   'connections.remove': { id: 'desktop' },

@@ -38,6 +38,8 @@ const MATRIX: Record<MessageType, SenderClass[]> = {
   'queue.failed': PAGE,
   'queue.retry': PAGE,
   'queue.discard': PAGE,
+  'queue.quarantined': PAGE,
+  'queue.clearQuarantine': PAGE,
   'connections.list': PAGE,
   'connections.save': PAGE,
   'connections.remove': PAGE,
