@@ -6,8 +6,8 @@
 import * as v from 'valibot';
 import { i18n } from '../node-safe-i18n';
 import { ERROR_KINDS } from '../anytype/errors';
-import { KeyGrantSchema } from '../anytype/grants';
 import { ServerFeaturesSchema } from '../anytype/features';
+import { KeyGrantSchema } from '../anytype/grants';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../anytype/ids';
 import { ClipModeSchema, PageModeSchema } from '../capture/schema';
 import { MAX_NOTE_CHARS } from '../clip/size-limits';
@@ -39,17 +39,16 @@ export const ConnectionStatusSchema = v.object({
   spaceCount: v.optional(v.number()),
   serverVersion: v.optional(v.string()),
   problem: v.optional(v.object({ kind: ErrorKindSchema, message: v.string() })),
-});
   /** What the key may reach, when Anytype said so while pairing (null: it did not say). */
   grant: v.optional(v.nullable(KeyGrantSchema)),
   /** When the key stops working, when known. */
   expiresAt: v.optional(v.number()),
   /** When Anytype first said the key has expired. */
   expiredAt: v.optional(v.number()),
-
   /** What the install said it offers, once read (lib/anytype/features.ts). */
   features: v.optional(ServerFeaturesSchema),
 });
+
 export const SpaceSummarySchema = v.object({ id: v.string(), name: v.string() });
 export const TypeSummarySchema = v.object({ id: v.string(), key: v.string(), name: v.string() });
 const NamedItemSchema = v.object({ id: v.string(), name: v.string() });
@@ -102,12 +101,12 @@ export const FailedClipSchema = v.object({
   name: v.string(),
   sourceUrl: v.string(),
   message: v.string(),
-});
-
   /** Where it was to go and why it failed, so the popup can name a space or collection that is gone. */
   spaceId: v.optional(v.string()),
   collectionId: v.optional(v.string()),
   kind: v.optional(v.string()),
+});
+
 /** A stored queue entry that could not be read as a clip: what could be read of it, and all of it as JSON. */
 export const QuarantinedClipSchema = v.object({
   reason: v.string(),
