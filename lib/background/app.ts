@@ -47,8 +47,8 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
     saveSettings: (next) => settings.saveConnections(next),
     vault: createKeyVault(browser.storage.local, createIndexedDbKeyStore()),
     makeClient: ({ apiKey, baseUrl }) => createClient({ apiKey, baseUrl }),
-    onKeyChanged: (paired) => {
     detectFeatures: (baseUrl) => detectFeatures(baseUrl),
+    onKeyChanged: (paired) => {
       if (paired) void queue?.resume().then(() => queue?.process());
     },
   });
