@@ -19,7 +19,10 @@ function world(url: string) {
   };
   let stored: unknown;
   const queue = createClipQueue({
-    store: { load: async () => stored, save: async (state) => void (stored = structuredClone(state)) },
+    store: { load: async () => stored, save: async (state) => {
+        stored = structuredClone(state);
+      },
+    },
     delivery: {
       async create(job) {
         sent.push(job);
