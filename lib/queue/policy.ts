@@ -102,9 +102,9 @@ export function classifyError(err: unknown): ClassifiedError {
   switch (kind) {
     // The key no longer works (refused, expired, or narrowed in Desktop): wait for pairing again.
     case 'unauthorized':
-      return { action: 'pause', mayHaveApplied, error };
     case 'key_expired':
     case 'scoped_key':
+      return { action: 'pause', mayHaveApplied, error };
     case 'rate_limited':
       return { action: 'hold_rate', mayHaveApplied, error };
     case 'offline':
