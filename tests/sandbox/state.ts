@@ -23,6 +23,7 @@ export class SandboxState {
       codeTtlMs: opts.codeTtlMs ?? 5 * 60_000,
       promptTimeoutMs: opts.promptTimeoutMs ?? 180_000,
       onPairing: opts.onPairing,
+      now: opts.now,
     });
     this.limiter = new WriteLimiter(this.faults.writeLimit);
   }

@@ -126,6 +126,8 @@ export interface SandboxOptions {
   promptTimeoutMs?: number;
   /** Current mode: told of every prompt, code and ending, e.g. for the terminal. */
   onPairing?: (event: PairingEvent) => void;
+  /** The clock for prompts, codes and key expiry; tests pass a fake one so a loaded machine cannot flip a result. */
+  now?: () => number;
 }
 
 export interface Sandbox {
