@@ -149,6 +149,10 @@ export function applyFailure(
       break;
     }
     case 'hold_offline':
+      // A write whose connection failed may have reached Anytype (a dropped answer, our timeout):
+      // look for it at once rather than wait out an offline backoff, so the person sees it saved.
+      // Only the first doubt of a round: a lookup that fails too, or a resend failing again, holds.
+      if (stage === 'create' && inDoubt && current.mustReconcile !== true) break;
       holdFor(state, 'offline', clock);
       break;
     case 'hold_origin':

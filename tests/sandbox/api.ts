@@ -3,16 +3,17 @@
  * auth, pagination, write limiter, body binding, handler. Every answer is checked against the spec:
  * handler answers against the operation, middleware answers against the shared error schemas.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { ApiError, errorBody } from './errors';
 import { WRITE_OPERATIONS } from './faults';
-import { header, queryRecord, sleep, writeJson, writeText } from './http-io';
+import { API_VERSION, header, queryRecord, sleep, writeJson, writeText } from './http-io';
 import type { HandlerContext, Page } from './routes/context';
 import { ROUTES } from './routes/index';
 import { servedDoc, V2_DOC } from './spec-2026';
 import type { RouteMatch } from './spec-validator';
 import type { SandboxState } from './state';
-import type { LogEntry } from './types';
+import type { DropPoint, LogEntry } from './types';
 
 const FORBIDDEN = errorBody(403, 'request origin is not allowed', 'forbidden');
 const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
@@ -44,6 +45,28 @@ function readPage(query: Record<string, string>): Page | string {
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return 'limit must be between 1 and 1000';
   if (!Number.isInteger(offset) || offset < 0) return 'offset must be greater than or equal to 0';
   return { offset, limit };
+}
+
+/**
+ * Writes as much of the answer as `point` lets through, straight to the socket, then destroys it.
+ * The headers promise the whole body (Content-Length), so a cut after them is visible to the client.
+ */
+function cutAnswer(socket: Socket, point: DropPoint, status: number, body: unknown, headers: Record<string, string>): void {
+  if (point === 'before_headers') {
+    socket.destroy();
+    return;
+  }
+  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+  const lines = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${bytes.length}`,
+    `Anytype-Version: ${API_VERSION}`,
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+  ];
+  const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
+  const part = point === 'mid_body' ? bytes.subarray(0, Math.max(1, Math.floor(bytes.length / 2))) : Buffer.alloc(0);
+  socket.write(Buffer.concat([head, part]), () => socket.destroy());
 }
 
 export async function handleApi(state: SandboxState, req: IncomingMessage, res: ServerResponse, url: URL, bodyText: string): Promise<void> {
@@ -148,7 +171,9 @@ export async function handleApi(state: SandboxState, req: IncomingMessage, res: 
       // The answer is still checked against the spec: only its delivery fails.
       const problem = state.validator.checkResponse(route, result.status, result.body);
       if (problem) violation('response', problem);
-      req.socket.destroy();
+      entry.dropped = result.drop;
+      if (result.drop !== 'before_headers') entry.status = result.status;
+      cutAnswer(req.socket, result.drop, result.status, result.body, limitHeaders);
       return;
     }
     send(result.status, result.body, route, undefined, limitHeaders);

@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { writeJson } from './http-io';
 import type { SandboxState } from './state';
-import { type Faults, type KeyGrant, SANDBOX_MODES, type SandboxControl, type SandboxMode } from './types';
+import { DROP_POINTS, type DropPoint, type Faults, type KeyGrant, SANDBOX_MODES, type SandboxControl, type SandboxMode } from './types';
 
 export function createControl(state: SandboxState): SandboxControl {
   return {
@@ -69,7 +69,12 @@ const OPERATIONS: Record<string, (c: SandboxControl, a: Args) => Promise<unknown
     if (!SANDBOX_MODES.includes(a.mode as SandboxMode)) throw new Error(`mode must be one of ${SANDBOX_MODES.join(', ')}`);
     return c.setMode(a.mode as SandboxMode);
   },
-  faults: (c, a) => c.setFaults(a as Partial<Faults>),
+  faults: (c, a) => {
+    if ('dropPoint' in a && !DROP_POINTS.includes(a.dropPoint as DropPoint)) {
+      throw new Error(`dropPoint must be one of ${DROP_POINTS.join(', ')}`);
+    }
+    return c.setFaults(a as Partial<Faults>);
+  },
   'issue-key': async (c, a) => ({
     key: await c.issueKey(typeof a.appName === 'string' ? a.appName : undefined, {
       grant: grantArg(a.grant),

@@ -1,8 +1,9 @@
 /** The Anytype sandbox: a stand-in for Anytype Desktop's local API (see CONTRACTS.md). */
 export { createControlClient } from './control-client';
 export { startSandbox } from './server';
-export { FULL_GRANT, SANDBOX_MODES } from './types';
+export { DROP_POINTS, FULL_GRANT, SANDBOX_MODES } from './types';
 export type {
+  DropPoint,
   Faults,
   IssueKeyOptions,
   KeyGrant,

@@ -18,6 +18,9 @@ export interface IssueKeyOptions {
   expiresInMs?: number;
 }
 
+export type DropPoint = 'before_headers' | 'after_headers' | 'mid_body';
+export const DROP_POINTS: readonly DropPoint[] = ['before_headers', 'after_headers', 'mid_body'];
+
 export interface Faults {
   /** Destroy every API socket without an answer, so fetch fails like a refused connection. */
   refuse: boolean;
@@ -25,8 +28,14 @@ export interface Faults {
   delayMs: number;
   /** The next N object creates store the object, then answer 500 (Desktop pastes the body in a second step). */
   failAfterCreate: number;
-  /** The next N object creates store the object, then destroy the socket without an answer (a dropped connection). */
+  /** The next N object creates store the object, then the connection drops (at `dropPoint`). */
   dropAfterCreate: number;
+  /**
+   * Where a dropped create's connection is cut: before any byte of the answer (a browser resends the
+   * request by itself when that socket was a reused keep-alive one), after the status line and
+   * headers, or halfway through the body (the headers promised more).
+   */
+  dropPoint: DropPoint;
   /** Every authenticated route answers 401. */
   unauthorizedAll: boolean;
   /** One token bucket shared by every write; null turns the limiter off. */
@@ -51,8 +60,10 @@ export interface LogEntry {
   anytypeVersion: string | null;
   /** Parsed JSON body, the raw text when it is not JSON, null when empty. */
   body: unknown;
-  /** 0 when the socket was destroyed (the `refuse` and `dropAfterCreate` faults). */
+  /** 0 when the socket was destroyed before any answer (`refuse`, `dropAfterCreate` before headers). */
   status: number;
+  /** Set when the answer was cut (the `dropAfterCreate` fault). */
+  dropped?: DropPoint;
 }
 
 export type StoredValue = string | number | boolean | string[] | null;

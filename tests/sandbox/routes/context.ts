@@ -1,6 +1,6 @@
 /** What every route handler gets and returns. */
 import type { Auth } from '../auth';
-import type { Faults } from '../types';
+import type { DropPoint, Faults } from '../types';
 import type { Vault } from '../vault';
 
 export interface Page {
@@ -21,8 +21,8 @@ export interface HandlerContext {
 export interface HandlerResult {
   status: number;
   body: unknown;
-  /** The work is done, but the connection drops before the answer: the client sees a network error. */
-  drop?: true;
+  /** The work is done, but the connection drops while answering (where: see Faults.dropPoint). */
+  drop?: DropPoint;
 }
 
 export type Handler = (ctx: HandlerContext) => HandlerResult | Promise<HandlerResult>;

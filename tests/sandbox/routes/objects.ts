@@ -25,7 +25,7 @@ export const objectRoutes: RouteTable = {
     }
     if (ctx.faults.dropAfterCreate > 0) {
       ctx.faults.dropAfterCreate--;
-      return { ...ok({ object: objectJson(s, obj, true) }, 201), drop: true };
+      return { ...ok({ object: objectJson(s, obj, true) }, 201), drop: ctx.faults.dropPoint };
     }
     return ok({ object: objectJson(s, obj, true) }, 201);
   },

@@ -15,7 +15,11 @@ describe('origin rule', () => {
       priority: 1,
       action: {
         type: 'modifyHeaders',
-        requestHeaders: [{ header: 'origin', operation: 'set', value: 'http://127.0.0.1:31009' }],
+        requestHeaders: [
+          { header: 'origin', operation: 'set', value: 'http://127.0.0.1:31009' },
+          // A connection per request: a dropped create must not be resent by the browser (issue 21.3).
+          { header: 'connection', operation: 'set', value: 'close' },
+        ],
       },
       condition: {
         urlFilter: '|http://127.0.0.1:31009/',
