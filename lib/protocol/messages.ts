@@ -210,11 +210,17 @@ export const messages = {
   'clip.amend': {
     input: v.pipe(
       v.strictObject({
+        /** Tags to add. */
         tagNames: v.optional(TagNamesSchema),
+        /** Tags to take off (the panel's remove buttons). */
+        removeTagNames: v.optional(TagNamesSchema),
         collectionId: v.optional(IdSchema),
       }),
       // An amend that changes nothing would still read the key and the clip: refuse it as malformed.
-      v.check((input) => (Array.isArray(input.tagNames) && input.tagNames.length > 0) || input.collectionId !== undefined, 'nothing to change'),
+      v.check(
+        (input) => Boolean(input.tagNames?.length) || Boolean(input.removeTagNames?.length) || input.collectionId !== undefined,
+        'nothing to change',
+      ),
     ),
     output: v.object({ tagNames: v.array(v.string()), collectionId: v.optional(v.string()) }),
     senders: ['panel'],
