@@ -10,6 +10,7 @@
  */
 import { AnytypeError } from '../lib/anytype/errors';
 import { type ClipDelivery, createClipQueue, createSplitStore, type QueueStore, type StorageAreaLike } from '../lib/queue';
+import { CountingArea } from '../tests/fakes/storage';
 
 const argv = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -18,30 +19,6 @@ const arg = (name: string, fallback: number) => {
 };
 const CLIPS = arg('clips', 10);
 const MB = arg('mb', 3);
-
-class CountingArea implements StorageAreaLike {
-  data = new Map<string, string>();
-  writes: { bytes: number; ms: number }[] = [];
-  async get(keys: null | string | string[]): Promise<Record<string, unknown>> {
-    const wanted = keys === null ? [...this.data.keys()] : Array.isArray(keys) ? keys : [keys];
-    const out: Record<string, unknown> = {};
-    for (const k of wanted) if (this.data.has(k)) out[k] = JSON.parse(this.data.get(k) as string);
-    return out;
-  }
-  async set(items: Record<string, unknown>): Promise<void> {
-    const start = performance.now();
-    let bytes = 0;
-    for (const [k, value] of Object.entries(items)) {
-      const text = JSON.stringify(value);
-      bytes += k.length + text.length;
-      this.data.set(k, text);
-    }
-    this.writes.push({ bytes, ms: performance.now() - start });
-  }
-  async remove(keys: string | string[]): Promise<void> {
-    for (const k of Array.isArray(keys) ? keys : [keys]) this.data.delete(k);
-  }
-}
 
 /** The version-1 writer, kept here only as the reference. */
 const singleKey = (area: StorageAreaLike): QueueStore => ({

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { importSettingsText, type ImportResult } from '../../lib/options/settings-transfer';
 import type { BackgroundClient } from '../../lib/protocol/client';
 import { MAX_SETTINGS_FILE_BYTES } from '../../lib/settings/settings-file';
+import { importSummary } from '../../lib/settings/settings-import';
 import { Alert } from '../Alert';
 
 interface BackupSectionProps {
@@ -14,6 +15,7 @@ interface BackupSectionProps {
 export function BackupSection({ background, exportSettings, onImported }: BackupSectionProps) {
   const [info, setInfo] = useState('');
   const [error, setError] = useState<string>();
+  const [refused, setRefused] = useState<string[]>([]);
   return (
     <section aria-labelledby="backup-heading">
       <h2 id="backup-heading">{i18n.t('options.backup.heading')}</h2>
@@ -44,6 +46,7 @@ export function BackupSection({ background, exportSettings, onImported }: Backup
             if (!file) return;
             setInfo('');
             setError(undefined);
+            setRefused([]);
             // A settings file is small: a large one is refused before it is read.
             const result =
               file.size > MAX_SETTINGS_FILE_BYTES
@@ -55,13 +58,25 @@ export function BackupSection({ background, exportSettings, onImported }: Backup
               return;
             }
             onImported(result.imported);
-            setInfo(i18n.t('options.backup.imported'));
+            const summary = importSummary(result.imported.report);
+            setInfo(summary.imported);
+            setRefused(summary.refused);
           }}
         />
       </div>
-      <p role="status" class="note">
-        {info}
-      </p>
+      <div role="status" class="note">
+        {info && <p>{info}</p>}
+        {refused.length > 0 && (
+          <>
+            <p>{i18n.t('options.backup.notImported')}</p>
+            <ul aria-label={i18n.t('options.backup.notImported')}>
+              {refused.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
       <Alert message={error} />
     </section>
   );

@@ -7,18 +7,24 @@ interface SavedPanelProps {
   init: PanelInit;
   background: BackgroundClient;
   onClose(): void;
-  /** Closes itself after this long without focus or pointer. */
+  /** Closes itself after this long once the person has moved away (neither focus nor pointer on it). */
   idleMs?: number;
+  /** Where Escape is listened for: the page's window, so it closes the panel wherever focus is. */
+  keyTarget?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
 }
 
-export function SavedPanel({ init, background, onClose, idleMs = 8000 }: SavedPanelProps) {
+export function SavedPanel({ init, background, onClose, idleMs = 8000, keyTarget = window }: SavedPanelProps) {
   const [tags, setTags] = useState(init.tagNames);
   const [draft, setDraft] = useState('');
   const [collections, setCollections] = useState<{ id: string; name: string }[]>([]);
   const [collectionId, setCollectionId] = useState(init.collectionId ?? '');
   const [message, setMessage] = useState<string | undefined>();
-  const [engaged, setEngaged] = useState(false);
+  // Focus and pointer apart: the pointer leaving while the person types must not start the clock.
+  const [focused, setFocused] = useState(false);
+  const [hovered, setHovered] = useState(false);
+  const [pending, setPending] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  const engaged = focused || hovered || draft !== '' || pending > 0;
 
   useEffect(() => {
     void background
@@ -33,13 +39,24 @@ export function SavedPanel({ init, background, onClose, idleMs = 8000 }: SavedPa
     return () => clearTimeout(timer.current);
   }, [engaged, idleMs, onClose]);
 
-  const amend = async (change: { tagNames?: string[]; collectionId?: string }) => {
+  useEffect(() => {
+    const onKey = (event: Event) => {
+      if ((event as KeyboardEvent).key === 'Escape' && !event.defaultPrevented) onClose();
+    };
+    keyTarget.addEventListener('keydown', onKey);
+    return () => keyTarget.removeEventListener('keydown', onKey);
+  }, [keyTarget, onClose]);
+
+  const amend = async (change: { tagNames?: string[]; removeTagNames?: string[]; collectionId?: string }) => {
+    setPending((n) => n + 1);
     try {
       const result = await background.call('clip.amend', change);
       setTags(result.tagNames);
       setMessage(i18n.t('panel.updated'));
     } catch (error) {
       setMessage(error instanceof BackgroundError ? error.message : i18n.t('panel.updateFailed'));
+    } finally {
+      setPending((n) => n - 1);
     }
   };
 
@@ -49,13 +66,19 @@ export function SavedPanel({ init, background, onClose, idleMs = 8000 }: SavedPa
       // The page around the panel may be in another language than the panel's texts.
       lang={i18n.t('lang')}
       aria-label={i18n.t('panel.region')}
-      onFocusIn={() => setEngaged(true)}
-      onFocusOut={() => setEngaged(false)}
-      onPointerEnter={() => setEngaged(true)}
-      onPointerLeave={() => setEngaged(false)}
+      onFocusIn={() => setFocused(true)}
+      onFocusOut={(event) => {
+        // Focus moving between the panel's own fields is not leaving it.
+        const next = event.relatedTarget as Node | null;
+        if (!next || !event.currentTarget.contains(next)) setFocused(false);
+      }}
+      onPointerEnter={() => setHovered(true)}
+      onPointerLeave={() => setHovered(false)}
     >
       <header>
-        <strong>{init.heading}</strong>
+        <strong class="heading" title={init.heading}>
+          {init.heading}
+        </strong>
         <button type="button" class="close" aria-label={i18n.t('common.close')} onClick={onClose}>
           ×
         </button>
@@ -74,7 +97,20 @@ export function SavedPanel({ init, background, onClose, idleMs = 8000 }: SavedPa
           <button type="submit">{i18n.t('panel.add')}</button>
         </div>
       </form>
-      {tags.length > 0 && <p class="tags">{tags.join(' · ')}</p>}
+      {tags.length > 0 && (
+        <ul class="tags" aria-label={i18n.t('tags.chosen')}>
+          {tags.map((name) => (
+            <li key={name}>
+              <span class="tag-name" title={name}>
+                {name}
+              </span>
+              <button type="button" class="remove" aria-label={i18n.t('tags.remove', { name })} onClick={() => void amend({ removeTagNames: [name] })}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <label for="panel-collection">{i18n.t('clip.collection')}</label>
       <select
         id="panel-collection"

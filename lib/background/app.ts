@@ -28,9 +28,9 @@ import type { ClipMode } from '../capture/schema';
 import { createScriptingCapturer, type ScriptingApi } from './scripting-capturer';
 import { createClipAmender } from './clip-amend';
 import { createPanelGrants } from './panel-grants';
-import { panelHeading } from './panel-heading';
 import { createPanelInjector } from './panel-injector';
 import { createRecentClips } from './recent-clips';
+import { createAfterQuickSave } from './saved-panel';
 import { rememberSettings } from './remembered-settings';
 import { createClipPrefsStore } from '../settings/clip-prefs';
 
@@ -90,22 +90,7 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
       prefs: () => prefs.load(),
       spaces: async () => (await connections.client()).spaces.list(),
     }),
-    async afterSave(tabId, result, target) {
-      if (!result.objectId || !result.openUrl) return;
-      await recentClips.set(tabId, {
-        spaceId: result.spaceId,
-        objectId: result.objectId,
-        tagNames: target.tagNames ?? [],
-        collectionId: target.collectionId,
-      });
-      await showPanel(tabId, {
-        heading: panelHeading(target),
-        spaceId: result.spaceId,
-        openUrl: result.openUrl,
-        tagNames: target.tagNames ?? [],
-        collectionId: target.collectionId,
-      });
-    },
+    afterSave: createAfterQuickSave({ recent: recentClips, show: showPanel }),
     notify: ({ title, message }) =>
       void browser.notifications
         .create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message })

@@ -9,7 +9,7 @@ import type { MessageInput, MessageOutput } from '../protocol/messages';
 import { ProtocolFailure } from '../protocol/router';
 import { resolveTagIds } from '../queue';
 import type { RecentClips } from './recent-clips';
-import { cleanTagNames } from '../settings/tag-names';
+import { cleanTagNames, tagKey } from '../settings/tag-names';
 
 export interface ClipAmendDeps {
   client(): Promise<AnytypeClient>;
@@ -25,8 +25,9 @@ export function createClipAmender(deps: ClipAmendDeps) {
     if (!clip) throw new ProtocolFailure('no_clip', i18n.t('background.noRecentClip'));
     const client = await deps.client();
     let { tagNames, collectionId } = clip;
-    if (input.tagNames) {
-      const merged = cleanTagNames([...clip.tagNames, ...input.tagNames]);
+    if (input.tagNames?.length || input.removeTagNames?.length) {
+      const removed = new Set((input.removeTagNames ?? []).map(tagKey));
+      const merged = cleanTagNames([...clip.tagNames, ...(input.tagNames ?? [])]).filter((name) => !removed.has(tagKey(name)));
       const tagIds = await resolveTagIds(client, clip.spaceId, merged);
       await client.objects.update(clip.spaceId, clip.objectId, { properties: [{ key: 'tag', multi_select: tagIds }] });
       tagNames = merged;

@@ -8,7 +8,8 @@ import type { MessageOutput } from '../protocol/messages';
 import { ProtocolFailure, type Handlers } from '../protocol/router';
 import type { ClipSettingsStore } from '../settings/clip-settings';
 import type { Connection, ConnectionSettings } from '../settings/connections';
-import { buildSettingsFile, validateSettingsFile } from '../settings/settings-file';
+import { buildSettingsFile } from '../settings/settings-file';
+import { importsAnything, readSettingsImport, refusalLines, reportOf } from '../settings/settings-import';
 import type { ConnectionService } from './connection-service';
 
 export interface OptionsServices {
@@ -154,20 +155,28 @@ export function createOptionsHandlers(services: OptionsServices): OptionsHandler
     'settings.export': async () => buildSettingsFile(await services.settings.loadConnections(), await services.clipSettings.load()),
 
     'settings.import': async ({ file }) => {
-      const checked = validateSettingsFile(file);
+      const checked = readSettingsImport(file);
       if (!checked.ok) throw new ProtocolFailure('invalid_settings', checked.error);
-      const before = await services.settings.loadConnections();
-      const imported = checked.file.connections;
-      // Keys stay with the connection they were made for: kept when the id and URL are unchanged,
-      // forgotten when the connection is gone or now points elsewhere.
-      for (const old of before.connections) {
-        const same = imported.connections.find((c) => c.id === old.id);
-        if (!same || same.baseUrl !== old.baseUrl) await services.connections.disconnect(old.id);
+      const { read } = checked;
+      if (!importsAnything(read)) {
+        throw new ProtocolFailure('invalid_settings', [i18n.t('options.backup.nothingImported'), ...refusalLines(read.refused)].join(' '));
       }
-      const clip = await services.clipSettings.save(checked.file.clip);
-      await services.settings.saveConnections(imported);
-      if (before.activeId !== imported.activeId) services.onActiveChanged?.();
-      return { connections: await list(imported), clip };
+      // A part the file could not give stays as it is stored.
+      const current = await services.clipSettings.load();
+      const clip = await services.clipSettings.save({ defaults: read.defaults ?? current.defaults, siteRules: read.siteRules ?? current.siteRules });
+      const before = await services.settings.loadConnections();
+      const imported = read.connections ?? before;
+      if (read.connections) {
+        // Keys stay with the connection they were made for: kept when the id and URL are unchanged,
+        // forgotten when the connection is gone or now points elsewhere.
+        for (const old of before.connections) {
+          const same = imported.connections.find((c) => c.id === old.id);
+          if (!same || same.baseUrl !== old.baseUrl) await services.connections.disconnect(old.id);
+        }
+        await services.settings.saveConnections(imported);
+        if (before.activeId !== imported.activeId) services.onActiveChanged?.();
+      }
+      return { connections: await list(imported), clip, report: reportOf(read) };
     },
   };
 }

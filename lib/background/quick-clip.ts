@@ -87,7 +87,8 @@ export function createQuickClip(deps: QuickClipDeps) {
         if (result.state === 'done') deps.notify({ title: where, message: tab.title || tab.url });
         else if (result.state === 'queued') deps.notify({ title: i18n.t('quick.kept'), message: result.message ?? '' });
         else deps.notify({ title: i18n.t('quick.notSaved'), message: result.message ?? i18n.t('quick.notAccepted') });
-        if (result.state === 'done' && deps.afterSave) await deps.afterSave(tab.id, result, target).catch(() => undefined);
+        // The target as saved: a link is a bookmark whatever the rule's type.
+        if (result.state === 'done' && deps.afterSave) await deps.afterSave(tab.id, result, { ...target, typeKey }).catch(() => undefined);
       } catch (error) {
         const message = error instanceof Error ? error.message : i18n.t('quick.failed');
         deps.notify({ title: i18n.t('quick.notSaved'), message });

@@ -1,11 +1,11 @@
 /**
  * Export and import of the settings file. The file comes from the background, which builds it
- * without keys; an imported file is checked here (to say what is wrong at once) and again in
- * the background, and an invalid one changes nothing.
+ * without keys; an imported file is read part by part in the background, which imports what it can
+ * read and reports each part it refused.
  */
 import type { BackgroundClient } from '../protocol/client';
 import type { MessageOutput } from '../protocol/messages';
-import { parseSettingsFileText } from '../settings/settings-file';
+import { parseSettingsFileData } from '../settings/settings-file';
 import { messageOf } from './connections-controller';
 
 export type ImportResult = { ok: true; imported: MessageOutput<'settings.import'> } | { ok: false; error: string };
@@ -19,11 +19,15 @@ export async function exportSettingsText(background: BackgroundClient): Promise<
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
+/**
+ * Checks the text here only as far as saying at once that it is not a settings file; the parts are
+ * read (and the bad ones refused, each with its place) in the background.
+ */
 export async function importSettingsText(background: BackgroundClient, text: string): Promise<ImportResult> {
-  const checked = parseSettingsFileText(text);
+  const checked = parseSettingsFileData(text);
   if (!checked.ok) return { ok: false, error: checked.error };
   try {
-    return { ok: true, imported: await background.call('settings.import', { file: checked.file }) };
+    return { ok: true, imported: await background.call('settings.import', { file: checked.data }) };
   } catch (error) {
     return { ok: false, error: messageOf(error) };
   }

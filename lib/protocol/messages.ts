@@ -15,6 +15,7 @@ import type { SenderClass } from './senders';
 import { ClipSettingsSchema } from '../settings/clip-settings';
 import { LOOPBACK_URL } from '../settings/connections';
 import { SettingsFileSchema } from '../settings/settings-file';
+import { ImportReportSchema } from '../settings/settings-import';
 import { TagNamesSchema } from '../settings/tag-names';
 import { SetAsideEntrySchema } from '../settings/versioned-item';
 
@@ -210,11 +211,17 @@ export const messages = {
   'clip.amend': {
     input: v.pipe(
       v.strictObject({
+        /** Tags to add. */
         tagNames: v.optional(TagNamesSchema),
+        /** Tags to take off (the panel's remove buttons). */
+        removeTagNames: v.optional(TagNamesSchema),
         collectionId: v.optional(IdSchema),
       }),
       // An amend that changes nothing would still read the key and the clip: refuse it as malformed.
-      v.check((input) => (Array.isArray(input.tagNames) && input.tagNames.length > 0) || input.collectionId !== undefined, 'nothing to change'),
+      v.check(
+        (input) => Boolean(input.tagNames?.length) || Boolean(input.removeTagNames?.length) || input.collectionId !== undefined,
+        'nothing to change',
+      ),
     ),
     output: v.object({ tagNames: v.array(v.string()), collectionId: v.optional(v.string()) }),
     senders: ['panel'],
@@ -278,10 +285,10 @@ export const messages = {
   'settings.dismissSetAside': { input: Empty, output: v.array(SetAsideEntrySchema), senders: ['extension_page'] },
   /** Connections and quick clip settings, never a key. */
   'settings.export': { input: Empty, output: SettingsFileSchema, senders: ['extension_page'] },
-  /** Validated again here; an invalid file changes nothing. */
+  /** Read again here part by part: what can be read is imported, each part refused is reported; a file that is not ours changes nothing. */
   'settings.import': {
     input: v.strictObject({ file: v.unknown() }),
-    output: v.object({ connections: ConnectionListSchema, clip: ClipSettingsSchema }),
+    output: v.object({ connections: ConnectionListSchema, clip: ClipSettingsSchema, report: ImportReportSchema }),
     senders: ['extension_page'],
   },
 } as const satisfies Record<string, MessageDefinition>;

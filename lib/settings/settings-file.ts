@@ -53,6 +53,16 @@ export function validateSettingsFile(data: unknown): SettingsFileResult {
   return { ok: false, error: i18n.t('options.backup.errors.invalid', { where: path || i18n.t('options.backup.errors.wholeFile'), problem: issue.message }) };
 }
 
+/** Parses the text of a file as far as JSON and its size; what it holds is read by ./settings-import.ts. */
+export function parseSettingsFileData(text: string): { ok: true; data: unknown } | { ok: false; error: string } {
+  if (text.length > MAX_SETTINGS_FILE_BYTES) return { ok: false, error: i18n.t('options.backup.tooLarge') };
+  try {
+    return { ok: true, data: JSON.parse(text) };
+  } catch {
+    return { ok: false, error: i18n.t('options.backup.errors.notJson') };
+  }
+}
+
 /** Parses the text of a file; JSON errors become the same kind of clear message. */
 export function parseSettingsFileText(text: string): SettingsFileResult {
   if (text.length > MAX_SETTINGS_FILE_BYTES) return { ok: false, error: i18n.t('options.backup.tooLarge') };

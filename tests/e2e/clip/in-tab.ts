@@ -66,6 +66,10 @@ export interface PanelAction {
   tag?: string;
   /** An option of the panel's "Collection" combobox. */
   collection?: string;
+  /** A chosen tag taken off with its "Remove tag …" button. */
+  remove?: string;
+  /** Escape pressed in the panel's "Tags" field: answers 'closed' once the panel is gone. */
+  escape?: boolean;
 }
 
 /**
@@ -81,7 +85,7 @@ export async function usePanel(session: BrowserSession, tabId: number, action: P
       const [result] = await api.scripting.executeScript({
         target: { tabId: arg.tabId },
         args: [arg.action],
-        func: async (todo: { tag?: string; collection?: string }) => {
+        func: async (todo: { tag?: string; collection?: string; remove?: string; escape?: boolean }) => {
           const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
           const host = document.querySelector('clip-to-anytype-panel');
           if (!host) return 'no clip-to-anytype-panel element in the page';
@@ -138,6 +142,23 @@ export async function usePanel(session: BrowserSession, tabId: number, action: P
               if (problem) return problem;
             }
           }
+          if (todo.remove !== undefined) {
+            const named = () =>
+              Array.from(region.querySelectorAll('button')).find((b) => b.getAttribute('aria-label') === `Remove tag ${todo.remove}`);
+            const button = named();
+            if (!button) return `no button "Remove tag ${todo.remove}"`;
+            button.click();
+            for (let i = 0; i < 100 && named(); i++) await sleep(50);
+            if (named()) return `Remove tag ${todo.remove}: still shown (${status()})`;
+          }
+          if (todo.escape) {
+            const field = labelled('Tags');
+            if (!(field instanceof HTMLInputElement)) return 'no textbox "Tags"';
+            field.focus();
+            field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true }));
+            for (let i = 0; i < 100 && host.isConnected; i++) await sleep(50);
+            return host.isConnected ? 'still shown after Escape' : 'closed';
+          }
           return status();
         },
       });
@@ -145,6 +166,52 @@ export async function usePanel(session: BrowserSession, tabId: number, action: P
     },
     { tabId, action },
   );
+}
+
+/**
+ * Where the panel's parts sit: every button and link on one line (its height no more than one line
+ * of its text plus its own padding and border), every chosen tag's remove button beside its name, and
+ * nothing wider than the panel. Answers what breaks that, or '' when nothing does.
+ */
+export async function panelLayoutProblems(session: BrowserSession, tabId: number): Promise<string> {
+  return session.evaluateInExtension(async (id: number) => {
+    const api = (globalThis as unknown as ExtensionGlobal).chrome;
+    const [result] = await api.scripting.executeScript({
+      target: { tabId: id },
+      func: () => {
+        const host = document.querySelector('clip-to-anytype-panel');
+        const opener = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } } }).chrome?.dom
+          ?.openOrClosedShadowRoot;
+        const root = host && (opener ? opener(host) : (host as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot);
+        const region = root?.querySelector('[aria-label="Saved to Anytype"]');
+        if (!region) return 'no panel';
+        const problems: string[] = [];
+        const panel = region.getBoundingClientRect();
+        for (const el of Array.from(region.querySelectorAll('button, a'))) {
+          const style = getComputedStyle(el);
+          const box = el.getBoundingClientRect();
+          const chrome = ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'].reduce(
+            (sum, side) => sum + Number.parseFloat(style[side as 'paddingTop']),
+            0,
+          );
+          const line = Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.4;
+          const name = el.getAttribute('aria-label') ?? el.textContent?.trim();
+          if (box.height > line * 1.5 + chrome) problems.push(`"${name}" wraps (${box.height}px)`);
+          if (box.right > panel.right + 0.5 || box.left < panel.left - 0.5) problems.push(`"${name}" sticks out of the panel`);
+        }
+        for (const item of Array.from(region.querySelectorAll('.tags li'))) {
+          const [label, remove] = [item.querySelector('.tag-name'), item.querySelector('button')];
+          if (!label || !remove) continue;
+          const a = label.getBoundingClientRect();
+          const b = remove.getBoundingClientRect();
+          if (Math.abs(a.top + a.height / 2 - (b.top + b.height / 2)) > 4) problems.push(`"${label.textContent}" and its remove button are on two lines`);
+          if (item.getBoundingClientRect().right > panel.right + 0.5) problems.push(`"${label.textContent}" sticks out of the panel`);
+        }
+        return problems.join('; ');
+      },
+    });
+    return String(result?.result ?? 'the script gave no answer');
+  }, tabId);
 }
 
 /** Is the panel's host element in the page (the panel shows, not just the notification)? */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { BROWSERS, type ExtensionGlobal, useBrowser, useSandbox, waitUntil } from '../harness';
 import { expectOriginsAccepted } from '../harness/log-checks';
-import { panelShown, quickClip, usePanel } from './in-tab';
+import { panelLayoutProblems, panelShown, quickClip, usePanel } from './in-tab';
 import { chosenText, expectNoPageErrors, pairWithKey, waitForIdle, waitForPreview } from './popup-form';
 import { ARTICLE, ARTICLE_PATH, DIARY_PATH, openTab, useSite } from './site';
 import { vaultView } from './vault';
@@ -55,6 +55,22 @@ describe.each(BROWSERS)('quick clip in $name', ({ launch }) => {
     expect(await vault.tagNames(after)).toEqual(['shore-guides']);
     expect(after.lists).toEqual([readingList]);
     expect(await vault.tagCount(personal, 'shore-guides')).toBe(1);
+
+    // A long tag sits on one line beside its remove button, the buttons do not wrap, and the tag
+    // comes off again; Escape closes the panel.
+    const long = 'a-field-guide-to-every-rock-pool-creature-along-the-northern-shore';
+    await usePanel(browser(), page.tabId, { tag: long });
+    await waitUntil('the long tag to reach the object', async () =>
+      (await vault.tagNames(await vault.clipOf(personal, link))).includes(long) ? true : undefined,
+    );
+    expect(await panelLayoutProblems(browser(), page.tabId)).toBe('');
+    expect(await usePanel(browser(), page.tabId, { remove: long })).toBe('Updated');
+    await waitUntil('the removed tag to leave the object', async () =>
+      (await vault.tagNames(await vault.clipOf(personal, link))).includes(long) ? undefined : true,
+    );
+    expect(await vault.tagNames(await vault.clipOf(personal, link))).toEqual(['shore-guides']);
+    expect(await usePanel(browser(), page.tabId, { escape: true })).toBe('closed');
+    expect(await panelShown(browser(), page.tabId)).toBe(false);
 
     // Save image, from another visit of the page (one browser reset fewer: resets are the slow part).
     const other = await openTab(browser(), site().url(ARTICLE_PATH));

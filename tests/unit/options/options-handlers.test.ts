@@ -162,7 +162,7 @@ describe('options handlers', () => {
     expect(await world.vault.load('cli')).toBeUndefined();
   });
 
-  it('changes nothing when the file is invalid', async () => {
+  it('changes nothing when the file is not a settings file this version reads, or nothing in it can be read', async () => {
     const world = createOptionsWorld();
     await world.background.call('settings.save', { defaults: { tagNames: ['keep'] }, siteRules: [] });
     await world.background.call('connections.saveKey', { connectionId: 'desktop', apiKey: 'desktop-key-0001' });
@@ -175,12 +175,48 @@ describe('options handlers', () => {
       null,
       'text',
       { ...good, format: 'other' },
-      { ...good, clip: { siteRules: [{ id: 'r', pattern: 'example.com', spaceId: '../../x' }] } },
-      { ...good, connections: { connections: [], activeId: 'x' } },
+      { ...good, version: 2 },
+      { ...good, connections: { connections: [], activeId: 'x' }, clip: 'nope' },
     ]) {
       await expect(world.background.call('settings.import', { file })).rejects.toMatchObject({ code: 'invalid_settings' });
     }
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).toBe(before);
+  });
+
+  it('imports the parts it can read and reports each refused part; what the file could not give stays', async () => {
+    const world = createOptionsWorld();
+    await world.background.call('settings.save', {
+      defaults: { tagNames: ['keep'] },
+      siteRules: [{ id: 'old', pattern: 'old.example', tagNames: [] }],
+    });
+    await world.background.call('connections.saveKey', { connectionId: 'desktop', apiKey: 'desktop-key-0001' });
+    const file = {
+      ...buildSettingsFile(
+        { connections: [{ id: 'desktop', name: 'Desktop', baseUrl: DESKTOP }], activeId: 'desktop' },
+        { defaults: { tagNames: [] }, siteRules: [] },
+      ),
+    };
+    const mixed = {
+      ...file,
+      connections: { ...file.connections, connections: [...file.connections.connections, { id: 'evil', name: 'Evil', baseUrl: 'https://evil.example' }] },
+      clip: {
+        defaults: { typeKey: 'Not A Key' },
+        siteRules: [
+          { id: 'a', pattern: 'a.example', tagNames: [] },
+          { id: 'b', pattern: '', tagNames: [] },
+        ],
+      },
+    };
+    const result = await world.background.call('settings.import', { file: mixed });
+    expect(result.report.refused.map((r) => `${r.where}: ${r.problem}`)).toEqual([
+      'connection 2: baseUrl: Anytype runs on this computer: use http://127.0.0.1:<port>',
+      'defaults: typeKey: not a type key',
+      'rule 2: pattern: Enter a site, e.g. example.com or *.example.com',
+    ]);
+    expect(result.report.imported).toEqual({ connections: 1, defaults: false, siteRules: 1 });
+    expect(result.clip).toEqual({ defaults: { tagNames: ['keep'] }, siteRules: [{ id: 'a', pattern: 'a.example', tagNames: [] }] });
+    expect(await world.background.call('settings.get', {})).toEqual(result.clip);
+    expect(result.connections.connections.map((c) => [c.id, c.hasKey])).toEqual([['desktop', true]]);
   });
 
   it('makes readable, unique connection ids', () => {

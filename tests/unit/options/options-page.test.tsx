@@ -213,8 +213,17 @@ describe('options page: export and import', () => {
     const edited = JSON.parse(text) as { connections: { connections: { name: string }[] } };
     edited.connections.connections[0]!.name = 'Imported Desktop';
     pick(JSON.stringify(edited));
-    await waitFor(() => expect(within(backup).getByRole('status').textContent).toBe('Settings imported.'));
+    await waitFor(() => expect(within(backup).getByRole('status').textContent).toBe('Imported: 1 connection, the defaults, 0 site rules.'));
     expect(await screen.findByRole('article', { name: 'Imported Desktop' })).toBeTruthy();
     expect(await world.vault.load('desktop')).toBe('desktop-key-0001');
+
+    // One bad rule: the rest is imported, and the page says which part was left out and why.
+    const withBadRule = { ...edited, clip: { siteRules: [{ id: 'ok', pattern: 'ok.example' }, { id: 'bad', pattern: ' ' }] } };
+    pick(JSON.stringify(withBadRule));
+    await waitFor(() => expect(within(backup).getByRole('status').textContent).toContain('Imported: 1 connection, the defaults, 1 site rule.'));
+    const left = within(backup).getByRole('list', { name: 'Not imported:' });
+    expect(within(left).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'rule 2: pattern: Enter a site, e.g. example.com or *.example.com',
+    ]);
   });
 });

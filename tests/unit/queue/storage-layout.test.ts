@@ -5,36 +5,7 @@ import { type ClipDelivery, createClipQueue, createSplitStore, type StorageAreaL
 import { AnytypeError } from '../../../lib/anytype/errors';
 import { BODY_PREFIX, bodyKey, INDEX_KEY, LEGACY_KEY } from '../../../lib/queue/storage';
 import { clip } from './fakes';
-
-/** storage.local as a JSON map that counts what each set() writes. */
-class CountingArea implements StorageAreaLike {
-  data = new Map<string, string>();
-  writes: number[] = [];
-  constructor(initial: Record<string, unknown> = {}) {
-    for (const [k, value] of Object.entries(initial)) this.data.set(k, JSON.stringify(value));
-  }
-  async get(keys: null | string | string[]): Promise<Record<string, unknown>> {
-    const wanted = keys === null ? [...this.data.keys()] : Array.isArray(keys) ? keys : [keys];
-    const out: Record<string, unknown> = {};
-    for (const k of wanted) if (this.data.has(k)) out[k] = JSON.parse(this.data.get(k) as string);
-    return out;
-  }
-  async set(items: Record<string, unknown>): Promise<void> {
-    let bytes = 0;
-    for (const [k, value] of Object.entries(items)) {
-      const text = JSON.stringify(value);
-      bytes += k.length + text.length;
-      this.data.set(k, text);
-    }
-    this.writes.push(bytes);
-  }
-  async remove(keys: string | string[]): Promise<void> {
-    for (const k of Array.isArray(keys) ? keys : [keys]) this.data.delete(k);
-  }
-  bodies(): string[] {
-    return [...this.data.keys()].filter((k) => k.startsWith(BODY_PREFIX)).sort();
-  }
-}
+import { CountingArea } from '../../fakes/storage';
 
 const offline: ClipDelivery = {
   async create() {
@@ -69,7 +40,7 @@ describe('queue storage: writes as large as the change (issue 21.6)', () => {
       const steps = area.writes.slice(before);
       expect(steps.length).toBeGreaterThanOrEqual(2);
       // The index holds every job's small record: well under a kilobyte each, whatever the text.
-      for (const bytes of steps) expect(bytes).toBeLessThan(1_000 * waiting + 500);
+      for (const { bytes } of steps) expect(bytes).toBeLessThan(1_000 * waiting + 500);
     }
   });
 
@@ -88,17 +59,17 @@ describe('queue storage: writes as large as the change (issue 21.6)', () => {
     const queue = queueOn(area, offline);
     const a = await queue.enqueue(big(1, 1000));
     const b = await queue.enqueue(big(2, 1000));
-    expect(area.bodies()).toEqual([bodyKey(a.clientId), bodyKey(b.clientId)].sort());
+    expect(area.keysStartingWith(BODY_PREFIX)).toEqual([bodyKey(a.clientId), bodyKey(b.clientId)].sort());
     await queue.process(); // offline: b and a stay
     const failed = a.clientId;
     await queue.discard(failed);
-    expect(area.bodies()).toEqual([bodyKey(b.clientId)]);
+    expect(area.keysStartingWith(BODY_PREFIX)).toEqual([bodyKey(b.clientId)]);
     const online = queueOn(area, delivery);
     await online.resume();
     await online.retry(b.clientId);
     await online.process();
     expect((await online.get(b.clientId))?.status).toBe('done');
-    expect(area.bodies()).toEqual([]);
+    expect(area.keysStartingWith(BODY_PREFIX)).toEqual([]);
   });
 
   it('migrates the version-1 single-key queue, keeping every job with its text', async () => {
@@ -112,7 +83,7 @@ describe('queue storage: writes as large as the change (issue 21.6)', () => {
     expect(area.data.has(LEGACY_KEY)).toBe(false);
     expect(area.data.has(INDEX_KEY)).toBe(true);
     expect(area.data.has('settings:other')).toBe(true);
-    expect(area.bodies()).toEqual(old.filter((j) => j.status !== 'done').map((j) => bodyKey(j.clientId)).sort());
+    expect(area.keysStartingWith(BODY_PREFIX)).toEqual(old.filter((j) => j.status !== 'done').map((j) => bodyKey(j.clientId)).sort());
     const index = JSON.parse(area.data.get(INDEX_KEY) as string);
     expect(JSON.stringify(index)).not.toContain('Waiting since Anytype was closed');
     // A new worker reads the same jobs, text included.

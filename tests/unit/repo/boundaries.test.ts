@@ -36,6 +36,20 @@ const BOUNDARIES: Boundary[] = [
     why: 'the clipper runs in the page: it must carry nothing that talks to Anytype or holds the key',
   },
   {
+    from: ['entrypoints/panel/', 'components/panel/'],
+    forbidden: [
+      'lib/anytype/', // the client
+      'lib/keys/', // the key
+      'lib/queue/',
+      'lib/background/', // types only: what the panel is handed
+      'lib/pairing/',
+      'lib/options/',
+      'lib/settings/connections.ts',
+    ],
+    transitive: true,
+    why: 'the in-page panel runs in the page\'s tab: it carries only its view and the channel to the background',
+  },
+  {
     from: ['lib/'],
     forbidden: ['entrypoints/', 'components/'],
     transitive: false,
@@ -67,10 +81,13 @@ describe('the import boundaries', () => {
       ['lib/popup/form.ts', "export { PopupApp } from '../../components/PopupApp';"],
       ['components/PopupApp.tsx', 'export const PopupApp = 1;'],
       ['entrypoints/clipper.ts', "const page = await import('wxt/browser');"],
+      ['components/panel/SavedPanel.tsx', "import { amend } from '../../lib/background/clip-amend';"],
+      ['lib/background/clip-amend.ts', 'export const amend = 1;'],
     ]);
     expect(violations(importGraph(fake), BOUNDARIES).map((v) => v.path.join(' → ')).sort()).toEqual([
       'components/Bad.tsx → lib/anytype/index.ts',
       'components/Bad.tsx → lib/keys/vault.ts',
+      'components/panel/SavedPanel.tsx → lib/background/clip-amend.ts',
       'entrypoints/clipper.ts → wxt/browser',
       'lib/clip/article.ts → lib/clip/helper.ts → lib/queue/queue.ts',
       'lib/clip/helper.ts → lib/queue/queue.ts',
