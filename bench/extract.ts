@@ -4,6 +4,10 @@
  * bench/corpus/article-extraction-benchmark, with that benchmark's exact metric.
  *
  *   npm run bench:extract [-- --dom chromium|jsdom] [--floor 0.95] [--limit N] [--worst K] [--only ours] [--reuse-tab]
+ *                         [--metadata-floor 0.95,0.9,0.9] [--metadata-misses] [--metadata-only]
+ *
+ * `--metadata-only`: only the title/byline/date differential, all three extractors on one load of
+ * each page in one tab (no F1, no timing).
  *
  * DOM (default): headless Chromium (the system's, as in the e2e tests), the browser the extension
  * runs in: Blink parses each page at its own URL, and each extractor runs cold in a fresh tab, as
@@ -14,8 +18,10 @@
 import { openChromiumCorpus } from './lib/chromium-corpus';
 import { loadCorpus } from './lib/corpus';
 import type { CorpusDom } from './lib/corpus-dom';
+import type { PageFields } from './lib/metadata-agreement';
 import { EXTRACTORS } from './lib/extractors';
 import { openJsdomCorpus } from './lib/jsdom-corpus';
+import { type AgreementCounts, FIELDS, countAgreement, emptyCounts, rate } from './lib/metadata-agreement';
 import { type PageCounts, bootstrapF1Std, pageCounts, pagePrecision, pageRecall, score } from './lib/metric';
 
 function arg(name: string): string | undefined {
@@ -35,8 +41,14 @@ const floor = arg('floor') !== undefined ? Number(arg('floor')) : undefined;
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
+// Title, byline, date: the agreement with Readability each must reach (metadata-agreement.ts).
+const metadataFloor = arg('metadata-floor')?.split(',').map(Number);
+
 const pages = loadCorpus().slice(0, limit);
-const names = EXTRACTORS.filter((n) => !only || only.includes(n));
+// The metadata differential needs Readability's answer beside ours.
+const names = EXTRACTORS.filter((n) => !only || only.includes(n) || (metadataFloor && n === 'readability'));
+const agreement: Record<string, AgreementCounts> = {};
+for (const name of names) if (name !== 'readability') agreement[name] = emptyCounts();
 const domName = arg('dom') ?? 'chromium';
 if (domName !== 'chromium' && domName !== 'jsdom') throw new Error(`--dom ${domName}: use chromium or jsdom`);
 const results: Record<string, { counts: PageCounts[]; ms: number[] }> = {};
@@ -45,17 +57,27 @@ const perPage: { id: string; url: string; counts: PageCounts }[] = [];
 const failures: string[] = [];
 
 const reuseTab = process.argv.includes('--reuse-tab');
+const metadataOnly = process.argv.includes('--metadata-only');
+if (metadataOnly) for (const name of EXTRACTORS) if (name !== 'readability') agreement[name] ??= emptyCounts();
 const dom: CorpusDom = domName === 'jsdom' ? openJsdomCorpus() : await openChromiumCorpus({ reuseTab });
 try {
   let done = 0;
   for (const page of pages) {
     if (++done % 20 === 0) process.stderr.write(`${done}/${pages.length}\n`);
     // Every other page the other way round, so that no extractor always runs just after another.
-    for (const name of done % 2 ? names : [...names].reverse()) {
+    const fields: Record<string, PageFields> = {};
+    if (metadataOnly) {
+      try {
+        Object.assign(fields, await dom.metadata(page.url, page.html));
+      } catch (error) {
+        failures.push(`metadata failed on ${page.id}: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+    for (const name of metadataOnly ? [] : done % 2 ? names : [...names].reverse()) {
       let text = '';
       let ms = Number.NaN;
       try {
-        ({ text, ms } = await dom.extract(page.url, page.html, name));
+        ({ text, ms, fields: fields[name] } = await dom.extract(page.url, page.html, name));
       } catch (error) {
         failures.push(`${name} failed on ${page.id}: ${(error as Error).message.split('\n')[0]}`);
       }
@@ -63,6 +85,9 @@ try {
       results[name]!.counts.push(counts);
       results[name]!.ms.push(ms);
       if (name === 'ours') perPage.push({ id: page.id, url: page.url, counts });
+    }
+    if (fields.readability) {
+      for (const name of Object.keys(agreement)) countAgreement(agreement[name]!, page.id, fields.readability, fields[name] ?? {});
     }
   }
 } finally {
@@ -72,8 +97,8 @@ try {
 out(`pages: ${pages.length}, DOM: ${domName === 'jsdom' ? 'jsdom' : 'headless Chromium'}${failures.length ? ` (${failures.length} failures: ${failures.slice(0, 3).join('; ')})` : ''}`);
 for (const note of new Set(dom.notes)) out(note);
 if (reuseTab) out('one tab for every run (--reuse-tab): the milliseconds below do not compare between extractors');
-out('extractor     F1      ±       precision  recall  median ms  p95 ms');
-for (const name of names) {
+if (!metadataOnly) out('extractor     F1      ±       precision  recall  median ms  p95 ms');
+for (const name of metadataOnly ? [] : names) {
   const { counts, ms } = results[name]!;
   const s = score(counts);
   const sorted = ms.filter((m) => !Number.isNaN(m)).sort((a, b) => a - b);
@@ -84,12 +109,25 @@ for (const name of names) {
 
 // Two medians taken apart move with the machine's load from one run to the next; the ratio on
 // each page (both timed within seconds of each other) moves far less.
-if (results.ours) {
+if (results.ours && !metadataOnly) {
   for (const name of names.filter((n) => n !== 'ours')) {
     const theirs = results[name]!.ms;
     const ratios = results.ours.ms.map((ms, i) => ms / theirs[i]!).filter((r) => !Number.isNaN(r)).sort((a, b) => a - b);
     const faster = ratios.filter((r) => r < 1).length;
     out(`ours / ${name}, per page: median ratio ${quantile(ratios, 0.5).toFixed(2)}, ours faster on ${faster} of ${ratios.length} pages`);
+  }
+}
+
+if ((metadataOnly || results.readability) && Object.keys(agreement).length) {
+  const found = emptyCounts();
+  for (const name of Object.keys(agreement)) Object.assign(found.found, agreement[name]!.found);
+  out(`\nmetadata agreeing with Readability where it finds one (pages: title ${found.found.title}, byline ${found.found.byline}, date ${found.found.date})`);
+  out('extractor     title   byline  date');
+  for (const [name, counts] of Object.entries(agreement)) {
+    out(`${name.padEnd(12)}  ${FIELDS.map((f) => rate(counts, f).toFixed(3)).join('   ')}`);
+  }
+  if (process.argv.includes('--metadata-misses')) {
+    for (const [name, counts] of Object.entries(agreement)) for (const m of counts.misses) out(`  ${name} ${m[0]!.slice(0, 12)} ${m[1]}: Readability "${m[2]}" / "${m[3]}"`);
   }
 }
 
@@ -107,7 +145,16 @@ if (worst > 0) {
   }
 }
 
-if (floor !== undefined && results.ours) {
+if (metadataFloor && agreement.ours) {
+  const low = FIELDS.filter((f, i) => rate(agreement.ours!, f) < (metadataFloor[i] ?? 0));
+  if (low.length) {
+    console.error(`metadata agreement with Readability below its floor: ${low.map((f) => `${f} ${rate(agreement.ours!, f).toFixed(3)}`).join(', ')}`);
+    for (const m of agreement.ours.misses) console.error(`  ${m[0]!.slice(0, 12)} ${m[1]}: Readability "${m[2]}" / ours "${m[3]}"`);
+    process.exitCode = 1;
+  }
+}
+
+if (floor !== undefined && results.ours && !metadataOnly) {
   const f1 = score(results.ours.counts).f1;
   if (f1 < floor) {
     console.error(`F1 ${f1.toFixed(3)} is below the floor ${floor}`);

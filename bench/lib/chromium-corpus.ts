@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM_FLAGS } from '../../tests/e2e/harness/chromium';
 import { CHROMIUM_PATH } from '../../tests/e2e/harness/config';
 import type { CorpusDom } from './corpus-dom';
-import type { Extraction } from './extractors';
+import type { Extraction, ExtractorName } from './extractors';
+import type { PageFields } from './metadata-agreement';
 
 const ENTRY = fileURLToPath(new URL('../page/extract-in-page.ts', import.meta.url));
 
@@ -64,6 +65,13 @@ export async function openChromiumCorpus({ reuseTab = false }: ChromiumCorpusOpt
       } finally {
         if (!reuseTab) await page.close();
       }
+    },
+    async metadata(url, html) {
+      serving = { href: withoutFragment(url), html };
+      if (!shared) shared = await context.newPage();
+      await shared.goto(url, { waitUntil: 'domcontentloaded' });
+      await shared.evaluate(script);
+      return await shared.evaluate(() => (globalThis as unknown as { __metadata(): Record<ExtractorName, PageFields> }).__metadata());
     },
     close: () => browser.close(),
   };

@@ -6,7 +6,7 @@
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { CorpusDom } from './corpus-dom';
-import { extract } from './extractors';
+import { extract, extractAllMetadata } from './extractors';
 
 /** Extractors log their own parse trouble (bad JSON-LD, retries); that would drown the table. */
 function silenceConsole(): () => void {
@@ -42,6 +42,16 @@ export function openJsdomCorpus(): CorpusDom {
       const restore = silenceConsole();
       try {
         return extract(name, dom.window.document, url);
+      } finally {
+        restore();
+        dom.window.close();
+      }
+    },
+    async metadata(url, html) {
+      const dom = parsePage(html.toString('utf8'), url);
+      const restore = silenceConsole();
+      try {
+        return extractAllMetadata(dom.window.document, url);
       } finally {
         restore();
         dom.window.close();

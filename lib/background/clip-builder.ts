@@ -124,8 +124,10 @@ function pageLink(source: ClipSource): string {
   return url && text ? `[${text}](${destination(url)})` : text;
 }
 
+/** The page's calendar day (metadata-date.ts) goes as it is: Anytype takes date-only values, and an instant would move it to UTC's day. */
 function asDate(value: string | undefined): string | undefined {
   if (!value) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }

@@ -11,6 +11,8 @@
  */
 import { holdsProse } from './dom';
 import { emptyInertDocument } from './inert';
+import { markFootnotes } from './footnotes';
+import { markMath } from './math';
 import { resolveUrl } from './url';
 
 /**
@@ -75,6 +77,9 @@ function resolveUrls(root: Element, baseUrl: string): void {
 
 /** `inArticle`: the whole of `root` is (part of) the article, so no <header> in it is the site's. */
 function prune(root: Element, inArticle: boolean): void {
+  // Formulas keep their TeX as text before their scripts and MathML go (math.ts).
+  markMath(root);
+  markFootnotes(root);
   for (const el of root.querySelectorAll(NEVER_CONTENT)) el.remove();
   for (const el of root.querySelectorAll(MAYBE_HIDDEN)) {
     if (isHidden(el)) el.remove();

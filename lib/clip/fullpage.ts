@@ -3,6 +3,7 @@
  * (scripts, styles) and the site's chrome (navigation, banners, search, hidden elements).
  */
 import { inertCopy } from './inert';
+import { markMath } from './math';
 
 const CHROME = [
   'script', 'style', 'noscript', 'template', 'link', 'meta', 'nav', 'dialog', '[role="navigation"]', '[role="search"]',
@@ -12,6 +13,7 @@ const CHROME = [
 export function fullPageContent(doc: Document): Element {
   const clone = inertCopy(doc);
   const body = clone.body ?? clone.documentElement;
+  markMath(body);
   for (const el of Array.from(body.querySelectorAll(CHROME))) el.remove();
   return body;
 }

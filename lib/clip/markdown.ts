@@ -11,6 +11,8 @@
 import { BLOCK_TAGS, collapsedTexts, escapeMarkdown, oneLine } from './markdown-text';
 import { tableMarkdown } from './markdown-table';
 import { hasDescendant } from './dom';
+import { type Footnotes, findFootnotes, superscript } from './footnotes';
+import { formulaOf, texMarkdown } from './math';
 import { prepareTables } from './tables';
 import { imageSource, safeImageUrl, safeLinkUrl } from './url';
 
@@ -148,17 +150,37 @@ function hasNextContent(node: Node, texts: ReadonlyMap<Node, string>): boolean {
 /** A bare URL that GFM makes a link (autolink literal): it runs on to the next space or "<". */
 const AUTOLINK_LITERAL = /(?:https?:\/\/|www\.)/i;
 
+/** Elements that may be a formula (math.ts): checked before their rule or their drop. */
+const FORMULA_TAGS = new Set(['span', 'script', 'math', 'mjx-container']);
+
 class MarkdownWriter {
   private readonly texts: Map<Node, string>;
   /** The text written since the last space, in document order (for codeSpan). */
   private run = '';
+  private readonly footnotes: Footnotes;
+  private readonly noteSet: ReadonlySet<Element>;
+  private writingNotes = false;
 
   constructor(
-    root: Node,
+    root: Element | DocumentFragment,
     private readonly baseUrl: string,
     private readonly imageUrl: NonNullable<MarkdownOptions['imageUrl']>,
   ) {
     this.texts = collapsedTexts(root, NOT_COLLAPSED);
+    this.footnotes = findFootnotes(root);
+    this.noteSet = new Set(this.footnotes.notes);
+  }
+
+  /** The notes, numbered in the order they are referenced, after a rule (footnotes.ts says why). */
+  notes(): string {
+    if (this.footnotes.notes.length === 0) return '';
+    this.writingNotes = true;
+    const items = this.footnotes.notes.map((note, i) => {
+      const marker = `${i + 1}.  `;
+      const content = trimNewlines(this.children(note)).trim();
+      return marker + content.replace(/\n/g, `\n${' '.repeat(marker.length)}`);
+    });
+    return `\n\n---\n\n${items.join('\n')}\n`;
   }
 
   children(parent: Node): string {
@@ -188,6 +210,20 @@ class MarkdownWriter {
   private element(el: Element): string {
     const tag = el.localName;
     if (tag === 'br' || BLOCK_TAGS.has(tag)) this.run = '';
+    if (FORMULA_TAGS.has(tag)) {
+      const formula = formulaOf(el);
+      if (formula) {
+        this.run = '';
+        return texMarkdown(formula);
+      }
+    }
+    // A note is written at the end, under its number; its way back to the text not at all.
+    if (!this.writingNotes && this.noteSet.has(el)) return '';
+    if (this.footnotes.backlinks.has(el)) return '';
+    if (tag === 'sup') {
+      const note = this.footnotes.references.get(el);
+      if (note !== undefined) return superscript(note);
+    }
     switch (tag) {
       case 'p':
       case 'div':
@@ -301,6 +337,8 @@ class MarkdownWriter {
   }
 
   private linkMarkdown(el: Element, text: string): string {
+    const note = this.footnotes.references.get(el);
+    if (note !== undefined) return superscript(note);
     if (isFootnoteReference(el)) return `[${text.replace(/^\\?\[|\\?\]$/g, '')}]`.replace(/[[\]]/g, '\\$&');
     const raw = el.getAttribute('href');
     // In-page anchors do not exist once the text is in Anytype: keep the text only.
@@ -326,7 +364,8 @@ export function htmlToMarkdown(root: Element | DocumentFragment, { baseUrl, imag
     work = root.cloneNode(true) as Element | DocumentFragment;
     prepareTables(work);
   }
-  const markdown = new MarkdownWriter(work, baseUrl, imageUrl).children(work);
+  const writer = new MarkdownWriter(work, baseUrl, imageUrl);
+  const markdown = writer.children(work) + writer.notes();
   return tidy(markdown);
 }
 

@@ -3,12 +3,15 @@
  * @graph), Open Graph, Twitter cards, Highwire `citation_*` (scholarly pages), plain meta tags.
  * Every value is returned as plain text (whitespace collapsed) or an absolute http(s) URL.
  */
+import { cleanName, visibleByline } from './metadata-byline';
+import { calendarDay } from './metadata-date';
+import { headlineTitle } from './metadata-title';
 import { baseUrlOf, safeImageUrl, safeLinkUrl } from './url';
 
 export interface PageMetadata {
   title: string;
   authors: string[];
-  /** ISO 8601 (`toISOString()`), when a parseable date was declared. */
+  /** The page's own calendar day, `YYYY-MM-DD` (metadata-date.ts), when a readable date was declared. */
   published?: string;
   siteName?: string;
   description?: string;
@@ -90,27 +93,43 @@ function imageUrl(v: Json | undefined): string | undefined {
   return clean(v);
 }
 
-function isoDate(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  // citation_date is often "2019/11/19"; Date.parse reads that too.
-  const t = Date.parse(raw.replace(/^(\d{4})\/(\d{2})\/(\d{2})$/, '$1-$2-$3'));
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
-}
-
 function uniqueAuthors(list: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of list) {
     // Meta author fields often hold URLs (profile pages) rather than names.
     if (/^https?:\/\//i.test(raw)) continue;
-    const name = raw.replace(/^by\s+/i, '');
-    const key = name.toLowerCase();
-    if (name && !seen.has(key)) {
+    const name = cleanName(raw);
+    const key = name?.toLowerCase();
+    if (name && key && !seen.has(key)) {
       seen.add(key);
       out.push(name);
     }
   }
   return out;
+}
+
+function compact(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+/** The publication time shown with the article: marked as such, else the first one after the headline. */
+function bylineTime(doc: Document): string | undefined {
+  const marked = doc.querySelector('time[itemprop~="datePublished"], time[pubdate], [itemprop~="datePublished"][content]');
+  const value = marked?.getAttribute('datetime') ?? marked?.getAttribute('content');
+  if (value) return clean(value);
+  const h1 = doc.querySelector('main h1, article h1') ?? doc.querySelector('h1');
+  const times = Array.from(doc.querySelectorAll('time[datetime]')).filter((t) => !t.closest('nav,footer,aside,[class*="comment" i]'));
+  const after = h1 ? times.find((t) => h1.compareDocumentPosition(t) & 4 /* FOLLOWING */) : undefined;
+  return clean((after ?? times[0])?.getAttribute('datetime'));
 }
 
 export function extractMetadata(doc: Document, pageUrl: string): PageMetadata {
@@ -119,28 +138,41 @@ export function extractMetadata(doc: Document, pageUrl: string): PageMetadata {
   const article = ld.find((o) => types(o).some((t) => ARTICLE_TYPES.test(t) && t !== 'WebPage')) ?? ld.find((o) => types(o).includes('WebPage'));
   const str = (key: string) => (article ? clean(article[key]) : undefined);
 
-  const title =
-    meta(doc, 'citation_title', 'og:title', 'twitter:title') ?? str('headline') ?? str('name') ?? clean(doc.title) ?? clean(doc.querySelector('h1')?.textContent) ?? '';
+  const siteName =
+    meta(doc, 'og:site_name', 'citation_journal_title', 'application-name') ??
+    (article && isObject(article.publisher) ? clean(article.publisher.name) : undefined);
 
-  const authors = uniqueAuthors([
+  const host = hostOf(pageUrl);
+  const declaredTitles = [
+    meta(doc, 'citation_title'),
+    str('headline'),
+    meta(doc, 'og:title'),
+    meta(doc, 'twitter:title'),
+    clean(doc.title),
+    str('name'),
+  ].filter((t): t is string => t !== undefined);
+  const title = headlineTitle(doc, declaredTitles, [siteName, host, host.split('.').slice(-2, -1)[0]].filter((n): n is string => !!n));
+
+  const declaredAuthors = uniqueAuthors([
     ...metaAll(doc, 'citation_author'),
     ...(article ? names(article.author ?? null) : []),
     ...metaAll(doc, 'author'),
     ...metaAll(doc, 'article:author'),
     ...metaAll(doc, 'parsely-author'),
     ...metaAll(doc, 'sailthru.author'),
+    ...metaAll(doc, 'dc.creator'),
   ]);
+  // The byline the page shows counts only when nothing is declared: it is read, not told. A
+  // publisher declared as the author is not one.
+  const byPeople = declaredAuthors.filter((name) => !siteName || compact(name) !== compact(siteName));
+  const authors = byPeople.length ? byPeople : uniqueAuthors(visibleByline(doc)).filter((name) => !siteName || compact(name) !== compact(siteName));
 
-  const published = isoDate(
+  const published = calendarDay(
     meta(doc, 'citation_publication_date', 'citation_date', 'article:published_time') ??
       str('datePublished') ??
-      meta(doc, 'og:published_time', 'date', 'dc.date', 'dc.date.issued', 'pubdate', 'publishdate') ??
-      clean(doc.querySelector('time[datetime]')?.getAttribute('datetime')),
+      meta(doc, 'og:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued', 'pubdate', 'publishdate', 'parsely-pub-date', 'sailthru.date') ??
+      bylineTime(doc),
   );
-
-  const siteName =
-    meta(doc, 'og:site_name', 'citation_journal_title', 'application-name') ??
-    (article && isObject(article.publisher) ? clean(article.publisher.name) : undefined);
 
   const description = meta(doc, 'description', 'og:description', 'twitter:description') ?? str('description');
 

@@ -65,10 +65,10 @@ describe('htmlToMarkdown', () => {
     expect(md).toContain('The caption of the photo.');
   });
 
-  it('keeps in-page anchors and footnotes as text', () => {
+  it('keeps in-page anchors as text, footnote references as superscript numbers (footnotes.ts)', () => {
     const md = articleMarkdown();
     expect(md).toContain('and a local anchor.');
-    expect(md).toMatch(/A claim with a footnote\.\\\[1\\\]/);
+    expect(md).toMatch(/A claim with a footnote\.¹/);
     expect(md).toContain('The footnote text itself.');
     expect(md).not.toContain('#fn1');
   });

@@ -7,7 +7,7 @@ describe('extractMetadata', () => {
     expect(meta).toEqual({
       title: 'How to write rich articles',
       authors: ['Ada Lovelace', 'Grace Hopper'],
-      published: '2024-03-05T09:00:00.000Z',
+      published: '2024-03-05',
       siteName: 'Example Blog',
       description: 'A test article with every construct.',
       canonicalUrl: 'https://example.com/blog/rich-article',
@@ -20,7 +20,7 @@ describe('extractMetadata', () => {
     const meta = extractMetadata(loadDocument('article-clutter.html'), 'https://news.example/story');
     expect(meta.title).toBe('Clutter page');
     expect(meta.authors).toEqual(['Max Mustermann']);
-    expect(meta.published).toBe('2023-11-02T08:30:00.000Z');
+    expect(meta.published).toBe('2023-11-02');
     expect(meta.canonicalUrl).toBe('https://news.example/story');
     expect(meta.language).toBe('de');
     expect(meta.coverImage).toBeUndefined();
@@ -38,7 +38,7 @@ describe('extractMetadata', () => {
     const meta = extractMetadata(doc, 'https://journal.example/paper');
     expect(meta.title).toBe('On Computable Numbers');
     expect(meta.authors).toEqual(['Turing, Alan', 'Church, Alonzo']);
-    expect(meta.published).toBe('1936-11-12T00:00:00.000Z');
+    expect(meta.published).toBe('1936-11-12');
     expect(meta.siteName).toBe('Proceedings of the LMS');
     expect(meta.language).toBe('en-GB');
   });
@@ -51,7 +51,7 @@ describe('extractMetadata', () => {
     const meta = extractMetadata(doc, 'https://n.example/a/b');
     expect(meta.title).toBe('Hi');
     expect(meta.authors).toEqual(['Jane Roe']);
-    expect(meta.published).toBe('2020-01-02T00:00:00.000Z');
+    expect(meta.published).toBe('2020-01-02');
     expect(meta.coverImage).toBe('https://n.example/i.png');
   });
 });

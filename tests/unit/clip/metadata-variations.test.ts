@@ -1,0 +1,137 @@
+/**
+ * Metadata on generated page shapes (fast-check, fixed seed): titles with every separator and a
+ * site name on either side or a teaser og:title, bylines in their usual shapes with dates and
+ * roles around the names, and published times in every time zone. No page of any site.
+ */
+import fc from 'fast-check';
+import { extractMetadata } from '../../../lib/clip/metadata';
+import { bylineNames } from '../../../lib/clip/metadata-byline';
+import { calendarDay } from '../../../lib/clip/metadata-date';
+import { parseHtml } from './helpers';
+
+const SEED = { seed: 18, numRuns: 150 };
+
+const word = fc.constantFrom('river', 'council', 'budget', 'storm', 'quantum', 'vote', 'harbour', 'election', 'music', 'school', 'rocket', 'price');
+const headline = fc.array(word, { minLength: 3, maxLength: 9 }).map((w) => w.join(' ').replace(/^./, (c) => c.toUpperCase()));
+const siteName = fc.constantFrom('Daily Example', 'The Example Times', 'Example News', 'EX', 'Example.com');
+const separator = fc.constantFrom(' | ', ' - ', ' – ', ' — ', ' · ', ' » ', ' :: ', ' / ');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+function page(head: string, body: string): Document {
+  return parseHtml(`<html><head>${head}</head><body>${body}</body></html>`);
+}
+
+describe('title: the visible headline', () => {
+  it('drops the site name on either side of any separator, with or without a matching h1', () => {
+    fc.assert(
+      fc.property(headline, siteName, separator, fc.boolean(), fc.boolean(), fc.boolean(), (h, site, sep, siteFirst, withH1, withOgSite) => {
+        const title = siteFirst ? `${site}${sep}${h}` : `${h}${sep}${site}`;
+        const doc = page(
+          `<title>${escapeHtml(title)}</title>${withOgSite ? `<meta property="og:site_name" content="${escapeHtml(site)}">` : ''}`,
+          withH1 ? `<header><h1>${escapeHtml(site)}</h1></header><article><h1>${escapeHtml(h)}</h1><p>Text.</p></article>` : '<p>Text.</p>',
+        );
+        const meta = extractMetadata(doc, 'https://example.com/a');
+        expect(meta.title).toBe(h);
+      }),
+      SEED,
+    );
+  });
+
+  it('prefers the h1 the <title> names over a teaser og:title', () => {
+    fc.assert(
+      fc.property(headline, headline, siteName, separator, (h, teaser, site, sep) => {
+        fc.pre(teaser !== h);
+        const doc = page(
+          `<title>${escapeHtml(h + sep + site)}</title><meta property="og:title" content="${escapeHtml(teaser)}">`,
+          `<article><h1>  ${escapeHtml(h)} </h1><p>Text.</p></article>`,
+        );
+        expect(extractMetadata(doc, 'https://example.com/a').title).toBe(h);
+      }),
+      SEED,
+    );
+  });
+
+  it('keeps a headline that holds a dash of its own', () => {
+    const doc = page('<title>Python 3.13 - what is new in it | Example News</title>', '<h1>Python 3.13 - what is new in it</h1>');
+    expect(extractMetadata(doc, 'https://example.com/a').title).toBe('Python 3.13 - what is new in it');
+  });
+
+  it('reads entities escaped twice as their characters', () => {
+    const doc = page('<meta property="og:title" content="It doesn&amp;#8217;t run">', '');
+    expect(extractMetadata(doc, 'https://example.com/a').title).toBe('It doesn’t run');
+  });
+});
+
+const first = fc.constantFrom('Ada', 'Grace', 'Jane', 'Lia', 'Omar', 'Zoë', 'María');
+const last = fc.constantFrom('Lovelace', 'Hopper', 'Roe', 'Steinbuch', 'Nadalim', 'van der Berg', 'Okafor');
+const person = fc.tuple(first, last).map(([a, b]) => `${a} ${b}`);
+const people = fc.uniqueArray(person, { minLength: 1, maxLength: 3 });
+const by = fc.constantFrom('By ', 'by ', 'BY: ', 'Written by ', '');
+const tail = fc.constantFrom('', ' | March 5, 2024', ' — 5 March 2024', ' - Updated 10:30 AM', ', Staff Writer');
+
+function joinNames(names: string[], style: number): string {
+  if (names.length === 1) return names[0]!;
+  if (style === 0) return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  if (style === 1) return names.join(' & ');
+  return names.join(', ');
+}
+
+describe('author', () => {
+  it('reads the names of a visible byline in its usual shapes, never "By" or a date', () => {
+    fc.assert(
+      fc.property(people, by, tail, fc.integer({ min: 0, max: 2 }), fc.constantFrom('byline', 'author-name', 'meta-author'), (names, prefix, after, style, cls) => {
+        const doc = page('<title>Storm hits</title>', `<article><h1>Storm hits</h1><div class="${cls}">${prefix}${joinNames(names, style)}${after}</div><p>Text.</p></article>`);
+        expect(extractMetadata(doc, 'https://example.com/a').authors).toEqual(names);
+      }),
+      SEED,
+    );
+  });
+
+  it('takes declared authors first, several joined, and not the publisher posing as one', () => {
+    const doc = page(
+      `<meta property="og:site_name" content="Example News"><meta name="author" content="Example News">
+       <script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ada Lovelace"},{"name":"Grace Hopper"}]}</script>`,
+      '<h1>T</h1><span class="byline">By Someone Else</span>',
+    );
+    expect(extractMetadata(doc, 'https://example.com/a').authors).toEqual(['Ada Lovelace', 'Grace Hopper']);
+    const onlyPublisher = page('<meta property="og:site_name" content="Example News"><meta name="author" content="Example News">', '<h1>T</h1><a rel="author" href="/jane">Jane Roe</a>');
+    expect(extractMetadata(onlyPublisher, 'https://example.com/a').authors).toEqual(['Jane Roe']);
+  });
+
+  it('reads nothing from a byline that names no one', () => {
+    for (const text of ['By', 'Updated March 5, 2024', '5 min read', 'By admin']) expect(bylineNames(text)).toEqual([]);
+  });
+});
+
+describe('published: the page’s own calendar day', () => {
+  it('keeps the day written in the page, whatever its zone', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: -12 * 60, max: 14 * 60 }).map((m) => m - (m % 15)),
+        fc.constantFrom('article', 'jsonld', 'time'),
+        (instant, offset, where) => {
+          // The page's wall clock at that offset, written as ISO with the offset.
+          const wall = new Date(instant.getTime() + offset * 60_000);
+          const sign = offset < 0 ? '-' : '+';
+          const abs = Math.abs(offset);
+          const zone = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+          const written = wall.toISOString().slice(0, 19) + zone;
+          const day = wall.toISOString().slice(0, 10);
+          const head = where === 'article' ? `<meta property="article:published_time" content="${written}">` : where === 'jsonld' ? `<script type="application/ld+json">{"@type":"Article","datePublished":"${written}"}</script>` : '';
+          const body = where === 'time' ? `<article><h1>T</h1><p class="byline">By Jane Roe, <time datetime="${written}">then</time></p></article>` : '';
+          expect(extractMetadata(page(head, body), 'https://example.com/a').published).toBe(day);
+        },
+      ),
+      SEED,
+    );
+  });
+
+  it('reads RFC 2822 dates on their own offset, and refuses what is no day', () => {
+    expect(calendarDay('Tue, 05 Mar 2024 23:30:00 -0500')).toBe('2024-03-05');
+    expect(calendarDay('Wed, 06 Mar 2024 01:30:00 +0200')).toBe('2024-03-06');
+    expect(calendarDay('2019/11/19')).toBe('2019-11-19');
+    expect(calendarDay('2024-02-31')).toBeUndefined();
+    expect(calendarDay('soon')).toBeUndefined();
+  });
+});
