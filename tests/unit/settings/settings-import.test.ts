@@ -77,7 +77,7 @@ describe('importing a settings file part by part', () => {
           ...rules.flatMap((p, i) => (p.good ? [] : [{ where: `rule ${i + 1}`, problem: p.problem }])),
         ];
         expect(read.refused.map((r) => r.where)).toEqual(expected.map((e) => e.where));
-        read.refused.forEach((r, i) => expect(r.problem, r.where).toMatch(expected[i]!.problem));
+        for (const [i, r] of read.refused.entries()) expect(r.problem, r.where).toMatch(expected[i]!.problem);
 
         const summary = importSummary(reportOf(read));
         const goodConnections = connections.filter((p) => p.good).length;
