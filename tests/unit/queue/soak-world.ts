@@ -126,7 +126,7 @@ const START = Date.UTC(2026, 11, 1, 9, 0, 0);
 export const soakClock = { t: START };
 
 export async function runSoak(sandbox: Sandbox, seed: number, options: SoakOptions = {}): Promise<SoakResult> {
-  const total = options.clips ?? 200;
+  const total = options.clips ?? (Number(process.env.SOAK_CLIPS) || 200);
   const enabled = new Set(options.faults ?? ALL_SOAK_FAULTS);
   const rng = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
