@@ -14,25 +14,30 @@ export interface LimitDecision {
 
 export class WriteLimiter {
   private tokens: number;
-  private last = Date.now();
+  private last: number;
   private limit: Faults['writeLimit'];
 
-  constructor(limit: Faults['writeLimit']) {
+  /** `now` is the sandbox's clock, so a test with a fake one refills the bucket without waiting. */
+  constructor(
+    limit: Faults['writeLimit'],
+    private readonly now: () => number = Date.now,
+  ) {
     this.limit = limit;
     this.tokens = limit?.burst ?? 0;
+    this.last = now();
   }
 
   /** A new limit starts with a full bucket, so a test that sets one gets exactly `burst` writes. */
   configure(limit: Faults['writeLimit']): void {
     this.limit = limit;
     this.tokens = limit?.burst ?? 0;
-    this.last = Date.now();
+    this.last = this.now();
   }
 
   take(): LimitDecision {
     const limit = this.limit;
     if (!limit) return { allowed: true, headers: {} };
-    const now = Date.now();
+    const now = this.now();
     this.tokens = Math.min(limit.burst, this.tokens + ((now - this.last) / 1000) * limit.perSecond);
     this.last = now;
     const allowed = this.tokens >= 1;

@@ -7,7 +7,7 @@ import type { Faults, LogEntry, SandboxMode, SandboxOptions, SpecViolation } fro
 import { Vault } from './vault';
 
 export class SandboxState {
-  vault = new Vault();
+  vault: Vault;
   readonly auth: Auth;
   faults: Faults = defaultFaults();
   readonly limiter: WriteLimiter;
@@ -15,7 +15,11 @@ export class SandboxState {
   readonly violations: SpecViolation[] = [];
   readonly print: (line: string) => void;
 
+  private readonly now: () => number;
+
   constructor(opts: SandboxOptions) {
+    this.now = opts.now ?? Date.now;
+    this.vault = new Vault(this.now);
     this.print = opts.log ?? (() => {});
     this.auth = new Auth(opts.mode ?? 'classic', {
       log: this.print,
@@ -25,7 +29,7 @@ export class SandboxState {
       onPairing: opts.onPairing,
       now: opts.now,
     });
-    this.limiter = new WriteLimiter(this.faults.writeLimit);
+    this.limiter = new WriteLimiter(this.faults.writeLimit, this.now);
   }
 
   /** Current mode checks answers against the spec plus the fields builds of 2026 add. */
@@ -49,7 +53,7 @@ export class SandboxState {
 
   /** A fresh vault, faults, log and violations, and a "restarted Desktop"; keys stay unless asked. */
   reset(keys: boolean): void {
-    this.vault = new Vault();
+    this.vault = new Vault(this.now);
     this.auth.reset(keys);
     this.faults = defaultFaults();
     this.limiter.configure(this.faults.writeLimit);

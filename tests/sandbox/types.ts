@@ -137,7 +137,7 @@ export interface SandboxOptions {
   promptTimeoutMs?: number;
   /** Current mode: told of every prompt, code and ending, e.g. for the terminal. */
   onPairing?: (event: PairingEvent) => void;
-  /** The clock for prompts, codes and key expiry; tests pass a fake one so a loaded machine cannot flip a result. */
+  /** The clock for prompts, codes, key expiry and the write limiter; tests pass a fake one so a loaded machine cannot flip a result. */
   now?: () => number;
 }
 

@@ -28,9 +28,12 @@ export class Vault {
   readonly spaces: VSpace[] = seedVault();
   private lastTime = 0;
 
+  /** `clock` is the sandbox's (SandboxOptions.now), so created dates follow a test's fake time. */
+  constructor(private readonly clock: () => number = Date.now) {}
+
   /** Strictly increasing, so "last modified" sorts are stable within one millisecond. */
   private now(): number {
-    this.lastTime = Math.max(Date.now(), this.lastTime + 1);
+    this.lastTime = Math.max(this.clock(), this.lastTime + 1);
     return this.lastTime;
   }
 
