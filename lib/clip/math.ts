@@ -31,9 +31,13 @@ const MO_TEX: Record<string, string> = {
 const GREEK: Record<string, string> = {
   α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta', ι: 'iota', κ: 'kappa',
   λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', π: 'pi', ρ: 'rho', σ: 'sigma', τ: 'tau', υ: 'upsilon', φ: 'phi', χ: 'chi',
-  ψ: 'psi', ω: 'omega', Γ: 'Gamma', Δ: 'Delta', Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi', Π: 'Pi', Σ: 'Sigma', Φ: 'Phi',
-  Ψ: 'Psi', Ω: 'Omega',
+  ψ: 'psi', ω: 'omega',
 };
+// TeX has capital commands only for the Greek capitals that differ from Latin ones; each is its small letter's name, capitalised.
+for (const capital of 'ΓΔΘΛΞΠΣΦΨΩ') {
+  const name = GREEK[capital.toLowerCase()] ?? '';
+  GREEK[capital] = name.charAt(0).toUpperCase() + name.slice(1);
+}
 
 function symbol(raw: string): string {
   return [...raw]
