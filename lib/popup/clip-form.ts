@@ -9,8 +9,7 @@ import type { PageMode } from '../capture/schema';
 import type { ClipPrefs } from '../settings/clip-prefs';
 import { matchSiteRule, type SiteRule } from '../settings/site-rules';
 import type { CachedLists, ClipFormDeps, ClipFormStart, ClipFormState, SpaceLists } from './clip-form-types';
-import { choicesIn, pickSpace } from './form-choices';
-import { cleanTagNames, MAX_TAGS } from '../settings/tag-names';
+import { listsPatch, pickSpace, ruleHintFor, ruleTagNames } from './form-choices';
 import { blankClipFormState, type ClipAction, reduceClipForm } from './clip-reducer';
 
 export type { CachedLists, ClipFormDeps, ClipFormState, ListCache, SiteContext, SpaceLists } from './clip-form-types';
@@ -115,24 +114,9 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     await loadTemplates();
   }
 
-  /**
-   * The state for a space's lists; `reload` when the templates must be asked for (again). Only
-   * what the person picked is kept as is: the rest follows from the rule and last time's choices,
-   * so lists or a rule that arrive later give the same answer as if they had been there at once.
-   */
+  /** The state for a space's lists (lib/popup/form-choices: listsPatch), with what the person picked. */
   function withLists(spaceId: string, lists: SpaceLists, remembered: ClipPrefs): { next: Partial<ClipFormState>; reload: boolean } {
-    const picked = {
-      spaceId: state.spaceId,
-      typeKey: chosen.type ? state.typeKey : undefined,
-      collectionId: chosen.collection ? state.collectionId : undefined,
-    };
-    const choice = choicesIn(spaceId, lists, remembered, picked, rule);
-    const typeKey = choice.typeKey;
-    // "None" picked by the person is a choice too.
-    const collectionId = chosen.collection ? lists.collections.find((c) => c.id === state.collectionId)?.id : choice.collectionId;
-    const reload = typeKey !== state.typeKey || state.templates.length === 0;
-    const type = reload ? { typeKey, templateId: undefined, templates: [] } : {};
-    return { next: { ...lists, collectionId, ...type }, reload };
+    return listsPatch(state, { type: chosen.type, collection: chosen.collection }, spaceId, lists, remembered, rule);
   }
 
   function applyLists(spaceId: string, lists: SpaceLists, remembered: ClipPrefs): void {
@@ -141,17 +125,8 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     if (reload) templatesLoading = loadTemplates();
   }
 
-  /** The rule's tags, unless the person has already changed the tags. */
-  function ruleTags(): Partial<ClipFormState> {
-    return rule && !chosen.tags ? { tagNames: cleanTagNames(rule.tagNames).slice(0, MAX_TAGS) } : {};
-  }
-
-  /** The rule's pattern when some of it is used: a rule whose space is gone gives only its tags. */
-  function ruleHint(spaces: readonly Item[]): string | undefined {
-    if (!rule) return undefined;
-    const spaceUsed = !rule.spaceId || spaces.length === 0 || spaces.some((s) => s.id === rule?.spaceId);
-    return spaceUsed || rule.tagNames.length > 0 ? rule.pattern : undefined;
-  }
+  const ruleTags = (): Partial<ClipFormState> => (rule && !chosen.tags ? { tagNames: ruleTagNames(rule) } : {});
+  const ruleHint = (spaces: readonly Item[]) => ruleHintFor(rule, spaces);
 
   /**
    * The rule for an address learnt only from the preview: it fills what the person has not
