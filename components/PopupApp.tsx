@@ -63,8 +63,10 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
             explain={deps.explainFailed}
           />
         )}
-        {canClip && deps.clip && <ClipPanel deps={deps.clip} tabId={deps.tabId} />}
-        <PairingPanel state={shown} controller={controller} />
+        {canClip && deps.clip && (
+          <ClipPanel deps={deps.clip} tabId={deps.tabId} onPair={() => void controller.connect()} onSettings={deps.openSettings} />
+        )}
+        <PairingPanel state={shown} controller={controller} onSettings={deps.openSettings} />
       </AccessGate>
     </main>
   );

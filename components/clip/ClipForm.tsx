@@ -4,27 +4,52 @@ import type { PageMode } from '../../lib/capture/schema';
 import type { ClipFormController, ClipFormState } from '../../lib/popup/clip-form';
 import { markOnce, POPUP_MARKS } from '../../lib/popup/timing-marks';
 import { Alert } from '../Alert';
+import { clipSettled, saveReason } from '../../lib/popup/clip-reducer';
+import { ERROR_ACTION_LABEL, errorAction } from '../../lib/popup/error-actions';
 import { ExistingNotice, SaveResult } from './ClipOutcome';
+import { SaveBar } from './SaveBar';
 import { SelectField } from './SelectField';
+import { SuccessCard } from './SuccessCard';
 import { TagInput } from './TagInput';
 
 const MODES: PageMode[] = ['article', 'selection', 'fullpage', 'bookmark'];
 
-export function ClipForm({ state, controller }: { state: ClipFormState; controller: ClipFormController }) {
-  const busy = state.loading || state.saving;
-  const saveUsable = !busy && Boolean(state.spaceId) && state.pageLimit !== 'none';
+/** What the popup around the form does for an error's action that is not the form's own. */
+export interface ClipFormExits {
+  onPair?(): void;
+  onSettings?(): void;
+}
+
+interface ClipFormProps extends ClipFormExits {
+  state: ClipFormState;
+  controller: ClipFormController;
+}
+
+export function ClipForm({ state, controller, onPair, onSettings }: ClipFormProps) {
+  const saveUsable = saveReason(state) === undefined;
   // Marked when the task that drew Save enabled has finished (its microtasks are the first thing
   // after it), since a click waits for that task too: the moment a DOM observer would report.
   useLayoutEffect(() => {
     if (saveUsable) queueMicrotask(() => markOnce(POPUP_MARKS.saveUsable));
   }, [saveUsable]);
+  if (state.result && clipSettled(state)) {
+    return <SuccessCard state={state} result={state.result} onClipAgain={controller.clipAgain} />;
+  }
+  const action = errorAction(state.errorCode);
+  const onAct = action === 'pair' ? onPair : action === 'settings' ? onSettings : () => void controller.retry();
   return (
     <form
       class="clip-form"
       aria-labelledby="clip-heading"
       onSubmit={(event) => {
         event.preventDefault();
-        void controller.save();
+        if (saveUsable) void controller.save();
+      }}
+      // Ctrl+Enter (Cmd+Enter on a Mac) saves from any field, the note and the tag field included.
+      onKeyDown={(event) => {
+        if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+        event.preventDefault();
+        if (saveUsable) void controller.save();
       }}
     >
       <h2 id="clip-heading">{i18n.t('clip.heading')}</h2>
@@ -105,14 +130,11 @@ export function ClipForm({ state, controller }: { state: ClipFormState; controll
           <p class="note">{state.previewError ?? i18n.t('clip.reading')}</p>
         )}
       </section>
-      <div class="actions">
-        <button type="submit" class="primary" disabled={!saveUsable}>
-          {state.saving ? i18n.t('clip.saving') : i18n.t('clip.save')}
-        </button>
-      </div>
       {state.existing && !state.result && <ExistingNotice existing={state.existing} />}
       {state.result && <SaveResult result={state.result} />}
-      <Alert message={state.error} />
+      <Alert message={state.error} action={onAct && { label: i18n.t(ERROR_ACTION_LABEL[action]), onAct }} />
+      {/* Last in the form, so that it sticks to the bottom of the popup however long the form is. */}
+      <SaveBar state={state} onRetry={() => void controller.retry()} />
     </form>
   );
 }

@@ -15,6 +15,7 @@ export function ExistingNotice({ existing }: { existing: Existing }) {
   );
 }
 
+/** What a Save that is not settled (the success card shows those) says: not saved, and why. */
 export function SaveResult({ result }: { result: Result }) {
   if (result.state === 'done') {
     return (

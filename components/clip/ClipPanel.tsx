@@ -1,8 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type ClipFormDeps, type ClipFormState, createClipFormController } from '../../lib/popup/clip-form';
-import { ClipForm } from './ClipForm';
+import { ClipForm, type ClipFormExits } from './ClipForm';
 
-export function ClipPanel({ deps, tabId }: { deps: ClipFormDeps; tabId: number | undefined | Promise<number | undefined> }) {
+interface ClipPanelProps extends ClipFormExits {
+  deps: ClipFormDeps;
+  tabId: number | undefined | Promise<number | undefined>;
+}
+
+export function ClipPanel({ deps, tabId, onPair, onSettings }: ClipPanelProps) {
   const [state, setState] = useState<ClipFormState | undefined>();
   const controller = useMemo(() => createClipFormController(deps, setState), [deps]);
   // After the first paint (Preact runs a plain effect then): the form is already complete from what
@@ -11,5 +16,5 @@ export function ClipPanel({ deps, tabId }: { deps: ClipFormDeps; tabId: number |
   useEffect(() => {
     void controller.init(tabId);
   }, [controller, tabId]);
-  return <ClipForm state={state ?? controller.state} controller={controller} />;
+  return <ClipForm state={state ?? controller.state} controller={controller} onPair={onPair} onSettings={onSettings} />;
 }

@@ -56,6 +56,8 @@ export function CodeForm({ busy, approvalSecondsLeft, lapsed, onPair, onCancel, 
           // Written back at once: when the cleaned value equals the state, Preact would not redraw it.
           event.currentTarget.value = digits;
           setCode(digits);
+          // The 4th digit is the whole code: it is sent at once (Pair stays for a code pasted while busy).
+          if (CODE_PATTERN.test(digits) && digits !== code && !busy) onPair(digits);
         }}
         // biome-ignore lint/a11y/noAutofocus: the code is the only thing to type here
         autoFocus

@@ -258,7 +258,14 @@ export function createPairingController(deps: PairingDeps, onChange: (state: Pai
         }
       }),
 
-    showKeyForm(): void {
+    /** Asks Anytype again (the action offered with a passing problem: not running, busy). */
+    recheck: () =>
+      run(async () => {
+        const status = await deps.background.call('connection.status', {});
+        set({ step: status.paired ? 'connected' : 'start', status });
+      }),
+
+        showKeyForm(): void {
       set({ step: 'key', error: undefined, errorKind: undefined, info: undefined });
     },
 

@@ -44,6 +44,12 @@ export interface ClipFormState {
   saving: boolean;
   result?: MessageOutput<'clip.submit'>;
   error?: string;
+  /** The background's code for `error` (e.g. `offline`), which decides the action offered with it. */
+  errorCode?: string;
+  /** What failed: reading the lists (Try again reads them again) or Save (Try again saves again). */
+  errorFrom?: 'load' | 'save';
+  /** The space's type list came back empty, also when asked again: said so, with Try again. */
+  typesEmpty?: boolean;
 }
 
 export interface SpaceLists {

@@ -1,6 +1,7 @@
 /**
- * The popup's clip form as plain state transitions: what is loaded when, what is remembered,
- * and what Save sends. Components only render this state and call these actions.
+ * The popup's clip form: what is loaded when, what is remembered, and what Save sends. The state
+ * transitions themselves are lib/popup/clip-reducer.ts; components only render the state and call
+ * these actions.
  */
 import { i18n } from '#i18n';
 import { BackgroundError } from '../protocol/client';
@@ -8,52 +9,32 @@ import type { PageMode } from '../capture/schema';
 import type { ClipPrefs } from '../settings/clip-prefs';
 import { matchSiteRule, type SiteRule } from '../settings/site-rules';
 import type { CachedLists, ClipFormDeps, ClipFormStart, ClipFormState, SpaceLists } from './clip-form-types';
-import { choicesIn, pickSpace } from './form-choices';
-import { cleanTagNames, MAX_TAGS } from '../settings/tag-names';
+import { listsPatch, pickSpace, ruleHintFor, ruleTagNames } from './form-choices';
+import { blankClipFormState, type ClipAction, reduceClipForm } from './clip-reducer';
 
 export type { CachedLists, ClipFormDeps, ClipFormState, ListCache, SiteContext, SpaceLists } from './clip-form-types';
+export { blankClipFormState } from './clip-reducer';
 
 type Item = { id: string; name: string };
 
-/** Tag names without blanks or case-insensitive repeats, at most 50 (as the form keeps them). */
-function cleanTags(names: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (const name of names) {
-    const clean = name.trim().replace(/\s+/g, ' ');
-    if (clean && !kept.some((t) => t.toLowerCase() === clean.toLowerCase())) kept.push(clean);
-  }
-  return kept.slice(0, 50);
-}
-
 const usedStarts = new WeakSet<NonNullable<ClipFormDeps['start']>>();
-
-/** A form before anything has been read: loading, nothing to choose from, nothing chosen. */
-export function blankClipFormState(): ClipFormState {
-  return {
-    loading: true,
-    spaces: [],
-    types: [],
-    collections: [],
-    tags: [],
-    templates: [],
-    mode: 'article',
-    title: '',
-    note: '',
-    tagNames: [],
-    saving: false,
-  };
-}
 
 export function createClipFormController(deps: ClipFormDeps, onChange: (state: ClipFormState) => void) {
   let state = blankClipFormState();
   let quiet = false;
-  const set = (next: Partial<ClipFormState>) => {
-    state = { ...state, ...next };
+  const dispatch = (action: ClipAction) => {
+    const next = reduceClipForm(state, action);
+    if (next === state) return;
+    state = next;
     if (!quiet) onChange(state);
   };
+  const set = (patch: Partial<ClipFormState>) => dispatch({ type: 'patch', patch });
   const call = deps.background.call.bind(deps.background);
-  // One id for this form: Save pressed twice, or re-sent after a lost answer, is still one clip.
-  const clientId = (deps.newClientId ?? (() => crypto.randomUUID()))();
+  const newClientId = deps.newClientId ?? (() => crypto.randomUUID());
+  // One id per clip: Save pressed twice, or re-sent after a lost answer, is still one clip; only
+  // "Clip again" after a success card starts another.
+  let clientId = newClientId();
+  const codeOf = (error: unknown) => (error instanceof BackgroundError ? error.code : undefined);
   const messageOf = (error: unknown) =>
     error instanceof BackgroundError ? error.message : i18n.t('app.genericError');
   /** Anytype is not running: the form goes on from the lists seen last time, and Save queues the clip. */
@@ -133,24 +114,9 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     await loadTemplates();
   }
 
-  /**
-   * The state for a space's lists; `reload` when the templates must be asked for (again). Only
-   * what the person picked is kept as is: the rest follows from the rule and last time's choices,
-   * so lists or a rule that arrive later give the same answer as if they had been there at once.
-   */
+  /** The state for a space's lists (lib/popup/form-choices: listsPatch), with what the person picked. */
   function withLists(spaceId: string, lists: SpaceLists, remembered: ClipPrefs): { next: Partial<ClipFormState>; reload: boolean } {
-    const picked = {
-      spaceId: state.spaceId,
-      typeKey: chosen.type ? state.typeKey : undefined,
-      collectionId: chosen.collection ? state.collectionId : undefined,
-    };
-    const choice = choicesIn(spaceId, lists, remembered, picked, rule);
-    const typeKey = choice.typeKey;
-    // "None" picked by the person is a choice too.
-    const collectionId = chosen.collection ? lists.collections.find((c) => c.id === state.collectionId)?.id : choice.collectionId;
-    const reload = typeKey !== state.typeKey || state.templates.length === 0;
-    const type = reload ? { typeKey, templateId: undefined, templates: [] } : {};
-    return { next: { ...lists, collectionId, ...type }, reload };
+    return listsPatch(state, { type: chosen.type, collection: chosen.collection }, spaceId, lists, remembered, rule);
   }
 
   function applyLists(spaceId: string, lists: SpaceLists, remembered: ClipPrefs): void {
@@ -159,17 +125,8 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     if (reload) templatesLoading = loadTemplates();
   }
 
-  /** The rule's tags, unless the person has already changed the tags. */
-  function ruleTags(): Partial<ClipFormState> {
-    return rule && !chosen.tags ? { tagNames: cleanTags(rule.tagNames) } : {};
-  }
-
-  /** The rule's pattern when some of it is used: a rule whose space is gone gives only its tags. */
-  function ruleHint(spaces: readonly Item[]): string | undefined {
-    if (!rule) return undefined;
-    const spaceUsed = !rule.spaceId || spaces.length === 0 || spaces.some((s) => s.id === rule?.spaceId);
-    return spaceUsed || rule.tagNames.length > 0 ? rule.pattern : undefined;
-  }
+  const ruleTags = (): Partial<ClipFormState> => (rule && !chosen.tags ? { tagNames: ruleTagNames(rule) } : {});
+  const ruleHint = (spaces: readonly Item[]) => ruleHintFor(rule, spaces);
 
   /**
    * The rule for an address learnt only from the preview: it fills what the person has not
@@ -193,25 +150,32 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     const fromCache = cached?.bySpace[spaceId];
     // The same space again (fresh lists as the form opens) keeps what is shown and picked meanwhile.
     const emptied = { types: [], collections: [], tags: [], templates: [], collectionId: undefined };
-    set({ spaceId, ...(spaceId === state.spaceId ? {} : emptied), existing: undefined });
+    set({ spaceId, ...(spaceId === state.spaceId ? {} : emptied), existing: undefined, typesEmpty: undefined });
     const remembered = prefs ?? (await deps.prefs.load().catch(() => undefined));
     try {
       if (!remembered) throw new Error('choices unreadable');
       if (fromCache) applyLists(spaceId, fromCache, remembered);
       if (state.offline && fromCache) return; // nobody to ask: the lists seen last time stand
-      const [types, collections, tags] = await Promise.all([
+      const [listed, collections, tags] = await Promise.all([
         call('types.list', { spaceId }),
         call('collections.list', { spaceId }).catch(() => []),
         call('tags.list', { spaceId }).catch(() => []),
       ]);
+      // Every space has types; an empty list is a passing state of Anytype (a space still
+      // loading): asked once more, and if it stays empty the form says so and offers Try again.
+      const types = listed.length > 0 ? listed : await call('types.list', { spaceId });
       if (state.spaceId !== spaceId) return;
+      if (types.length === 0) {
+        set({ typesEmpty: true });
+        if (fromCache) return; // the types seen last time stand meanwhile
+      }
       applyLists(spaceId, { types, collections, tags }, remembered);
       cached = { spaces: state.spaces, bySpace: { ...cached?.bySpace, [spaceId]: { types, collections, tags } } };
       void deps.cache?.save(cached).catch(() => undefined);
       void checkExisting();
     } catch (error) {
-      if (!unreachable(error)) return set({ error: messageOf(error) });
-      set(fromCache ? { offline: true } : { offline: true, error: i18n.t('clip.offlineUnknownSpace') });
+      if (!unreachable(error)) return set({ error: messageOf(error), errorCode: codeOf(error), errorFrom: 'load' });
+      set(fromCache ? { offline: true } : { offline: true, error: i18n.t('clip.offlineUnknownSpace'), errorCode: 'offline', errorFrom: 'load' });
     }
   }
 
@@ -311,7 +275,7 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     }
   }
 
-  return {
+  const api = {
     get state() {
       return state;
     },
@@ -349,10 +313,29 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
         set({ loading: false });
         await Promise.all([preview, templatesLoading]);
       } catch (error) {
-        set({ error: messageOf(error) });
+        set({ error: messageOf(error), errorCode: codeOf(error), errorFrom: 'load' });
       } finally {
         set({ loading: false });
       }
+    },
+
+    /** The action offered with an error: Save again, or read the lists again. */
+    async retry(): Promise<void> {
+      if (state.errorFrom === 'save') return api.save();
+      set({ error: undefined, errorCode: undefined, errorFrom: undefined });
+      if (state.spaceId && state.spaces.length > 0) {
+        if (state.offline) await listSpaces().catch(() => undefined);
+        return loadSpace(state.spaceId);
+      }
+      begun = true;
+      return api.init(state.tabId);
+    },
+
+    /** After a success card: the same page as another clip, with the same choices. */
+    clipAgain(): void {
+      clientId = newClientId();
+      dispatch({ type: 'clipAgain' });
+      void checkExisting();
     },
 
     /** The person's choice of space; a type picked carries over where the space has it, a collection cannot. */
@@ -365,33 +348,32 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
       chosen.type = true;
       return changeType(typeKey);
     },
-    setTitle: (title: string) => set({ title }),
-    setNote: (note: string) => set({ note }),
+    setTitle: (title: string) => dispatch({ type: 'title', title }),
+    setNote: (note: string) => dispatch({ type: 'note', note }),
     setCollection(collectionId: string | undefined) {
       chosen.collection = true;
-      set({ collectionId });
+      dispatch({ type: 'collection', collectionId });
     },
-    setTemplate: (templateId: string | undefined) => set({ templateId }),
+    setTemplate: (templateId: string | undefined) => dispatch({ type: 'template', templateId }),
     async setMode(mode: PageMode) {
       chosen.mode = true;
-      set({ mode, preview: undefined });
+      dispatch({ type: 'mode', mode });
       await loadPreview();
     },
     addTag(name: string) {
-      const tagNames = cleanTagNames([...state.tagNames, name]).slice(0, MAX_TAGS);
-      if (tagNames.length === state.tagNames.length) return;
-      chosen.tags = true;
-      set({ tagNames });
+      const before = state;
+      dispatch({ type: 'addTag', name });
+      if (state !== before) chosen.tags = true;
     },
     removeTag(name: string) {
       chosen.tags = true;
-      set({ tagNames: state.tagNames.filter((t) => t !== name) });
+      dispatch({ type: 'removeTag', name });
     },
 
     async save(): Promise<void> {
       if (state.saving || state.pageLimit === 'none') return;
       if (!state.spaceId || !state.typeKey) return set({ error: i18n.t('clip.chooseTarget') });
-      set({ saving: true, error: undefined, result: undefined });
+      dispatch({ type: 'saveStarted' });
       try {
         // Drawn before the browser said which tab this is (it says within a few ms).
         if (state.tabId === undefined && tabArrival) set({ tabId: await tabArrival });
@@ -407,7 +389,7 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
           note: state.note || undefined,
           tagNames: state.tagNames.length ? state.tagNames : undefined,
         });
-        set({ result });
+        dispatch({ type: 'saveFinished', result });
         // Where a rule sent the clip is the rule's doing: the next page starts from the person's own choices.
         const ruleDecided = state.siteRule !== undefined && !chosen.space && !chosen.type && !chosen.collection;
         if (!ruleDecided) {
@@ -420,12 +402,13 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
         }
         prefs = undefined; // a space chosen next reads what was just remembered
       } catch (error) {
-        set({ error: messageOf(error) });
+        dispatch({ type: 'saveFailed', error: messageOf(error), errorCode: codeOf(error) });
       } finally {
         set({ saving: false });
       }
     },
   };
+  return api;
 }
 
 export type ClipFormController = ReturnType<typeof createClipFormController>;

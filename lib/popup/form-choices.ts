@@ -4,6 +4,9 @@
  * anything renders.
  */
 import type { ClipPrefs } from '../settings/clip-prefs';
+import type { SiteRule } from '../settings/site-rules';
+import { cleanTagNames, MAX_TAGS } from '../settings/tag-names';
+import type { ClipFormState, SpaceLists } from './clip-form-types';
 
 type Item = { id: string; name: string };
 
@@ -58,4 +61,41 @@ export function choicesIn(
       ? listed(current.collectionId)
       : (listed(ruled.collectionId) ?? listed(remembered.collectionBySpace[spaceId]));
   return { typeKey, collectionId };
+}
+
+/**
+ * The state for a space's lists; `reload` when the templates must be asked for (again). Only
+ * what the person picked (`picked`) is kept as is: the rest follows from the rule and last time's
+ * choices, so lists or a rule that arrive later give the same answer as if they had been there at once.
+ */
+export function listsPatch(
+  state: ClipFormState,
+  picked: { type: boolean; collection: boolean },
+  spaceId: string,
+  lists: SpaceLists,
+  remembered: ClipPrefs,
+  rule: RuleChoice | undefined,
+): { next: Partial<ClipFormState>; reload: boolean } {
+  const current = {
+    spaceId: state.spaceId,
+    typeKey: picked.type ? state.typeKey : undefined,
+    collectionId: picked.collection ? state.collectionId : undefined,
+  };
+  const choice = choicesIn(spaceId, lists, remembered, current, rule);
+  const typeKey = choice.typeKey;
+  // "None" picked by the person is a choice too.
+  const collectionId = picked.collection ? lists.collections.find((c) => c.id === state.collectionId)?.id : choice.collectionId;
+  const reload = typeKey !== state.typeKey || state.templates.length === 0;
+  const type = reload ? { typeKey, templateId: undefined, templates: [] } : {};
+  return { next: { ...lists, collectionId, ...type }, reload };
+}
+
+/** A rule's tags as the form keeps them. */
+export const ruleTagNames = (rule: SiteRule): string[] => cleanTagNames(rule.tagNames).slice(0, MAX_TAGS);
+
+/** The rule's pattern when some of it is used: a rule whose space is gone gives only its tags. */
+export function ruleHintFor(rule: SiteRule | undefined, spaces: readonly Item[]): string | undefined {
+  if (!rule) return undefined;
+  const spaceUsed = !rule.spaceId || spaces.length === 0 || spaces.some((s) => s.id === rule.spaceId);
+  return spaceUsed || rule.tagNames.length > 0 ? rule.pattern : undefined;
 }

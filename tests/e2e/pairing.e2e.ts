@@ -52,8 +52,7 @@ describe.each(BROWSERS)('pairing in $name', ({ name, launch }) => {
     await popup.clickButton('Connect');
     await popup.waitFor('textbox', 'Pairing code');
     await popup.screenshot(shot('popup-code.png'));
-    await popup.fill('textbox', 'Pairing code', await shownCode());
-    await popup.clickButton('Pair');
+    await popup.fill('textbox', 'Pairing code', await shownCode()); // the 4th digit sends the code
     await expectConnected(popup);
     // For the picture: the clip form has read the article behind the popup.
     await waitUntil('the clip form to show the page title', async () =>
@@ -75,8 +74,7 @@ describe.each(BROWSERS)('pairing in $name', ({ name, launch }) => {
     // The challenge request waits until the person approves it in Desktop.
     await control().approve();
     await popup.waitFor('textbox', 'Pairing code');
-    await popup.fill('textbox', 'Pairing code', await shownCode());
-    await popup.clickButton('Pair');
+    await popup.fill('textbox', 'Pairing code', await shownCode()); // the 4th digit sends the code
     await expectConnected(popup);
 
     const log = await control().log();
@@ -92,13 +90,11 @@ describe.each(BROWSERS)('pairing in $name', ({ name, launch }) => {
     const code = await shownCode();
     const wrong = String((Number(code) + 1) % 10_000).padStart(4, '0');
 
-    await popup.fill('textbox', 'Pairing code', wrong);
-    await popup.clickButton('Pair');
+    await popup.fill('textbox', 'Pairing code', wrong); // the 4th digit sends the code
     expect(await popup.waitForText('alert', userMessage('pairing_failed'))).toBe(userMessage('pairing_failed'));
     expect(await popup.count('textbox', 'Pairing code')).toBe(1);
 
-    await popup.fill('textbox', 'Pairing code', code);
-    await popup.clickButton('Pair');
+    await popup.fill('textbox', 'Pairing code', code); // the 4th digit sends the code
     await expectConnected(popup);
     expect(await popup.count('alert')).toBe(0);
 
@@ -117,8 +113,7 @@ describe.each(BROWSERS)('pairing in $name', ({ name, launch }) => {
     const second = await browser().openPopup();
     await second.waitFor('textbox', 'Pairing code');
     expect(await second.count('button', 'Connect')).toBe(0);
-    await second.fill('textbox', 'Pairing code', await shownCode());
-    await second.clickButton('Pair');
+    await second.fill('textbox', 'Pairing code', await shownCode()); // the 4th digit sends the code
     await expectConnected(second);
 
     const log = await control().log();
@@ -199,8 +194,7 @@ describe.each(BROWSERS)('pairing with a 2026 build in $name', ({ launch }) => {
     await popup.clickButton('Connect');
     await popup.waitForText('status', 'Approve the request in Anytype');
     await control().approve(undefined, grant);
-    await popup.fill('textbox', 'Pairing code', await shownCode());
-    await popup.clickButton('Pair');
+    await popup.fill('textbox', 'Pairing code', await shownCode()); // the 4th digit sends the code
   }
 
   async function clipPage(): Promise<{ popup: PopupPage; tabId: number; sourceUrl: string }> {
@@ -266,8 +260,7 @@ describe.each(BROWSERS)('pairing with a 2026 build in $name', ({ launch }) => {
     await popup.clickButton('Connect');
     await popup.waitForText('status', 'Approve the request in Anytype');
     await control().deny();
-    await popup.fill('textbox', 'Pairing code', '1234');
-    await popup.clickButton('Pair');
+    await popup.fill('textbox', 'Pairing code', '1234'); // the 4th digit sends the code
     expect(await popup.waitForText('alert', 'denied')).toBe(userMessage('pairing_denied'));
     await popup.clickButton('Connect');
     expect(await popup.waitForText('alert', 'denied')).toBe(userMessage('pairing_denied'));
@@ -282,8 +275,7 @@ describe.each(BROWSERS)('pairing with a 2026 build in $name', ({ launch }) => {
     await control().reset();
     await reopened.clickButton('Anytype has restarted: Connect');
     await control().approve(undefined, FULL_GRANT);
-    await reopened.fill('textbox', 'Pairing code', await shownCode());
-    await reopened.clickButton('Pair');
+    await reopened.fill('textbox', 'Pairing code', await shownCode()); // the 4th digit sends the code
     await expectConnected(reopened);
   });
 
@@ -294,8 +286,7 @@ describe.each(BROWSERS)('pairing with a 2026 build in $name', ({ launch }) => {
     await popup.clickButton('Connect');
     await popup.waitForText('status', 'Approve the request in Anytype');
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    await popup.fill('textbox', 'Pairing code', '1234');
-    await popup.clickButton('Pair');
+    await popup.fill('textbox', 'Pairing code', '1234'); // the 4th digit sends the code
     expect(await popup.waitForText('alert', 'not approved in time')).toBe(userMessage('pairing_lapsed'));
     await pairInPopup(popup, FULL_GRANT);
     await expectConnected(popup);
@@ -324,8 +315,7 @@ describe.each(BROWSERS)('pairing with a 2026 build in $name', ({ launch }) => {
     await third.clickButton('Connect');
     await third.waitForText('status', 'Approve the request in Anytype');
     await control().approve(undefined, FULL_GRANT);
-    await third.fill('textbox', 'Pairing code', await shownCode());
-    await third.clickButton('Pair');
+    await third.fill('textbox', 'Pairing code', await shownCode()); // the 4th digit sends the code
     await expectConnected(third);
     await expectObjectsFrom(control(), sourceUrl, 2);
     await expectQueueDrained(third);

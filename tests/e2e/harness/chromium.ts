@@ -39,12 +39,15 @@ interface Running {
  * Playwright's `headless: true` starts this Chromium with `--headless` (the "new" headless mode,
  * the only one left in Chromium 132+), which loads unpacked extensions and runs their service worker.
  */
-async function startChromium(extensionDir: string): Promise<Running> {
+async function startChromium(extensionDir: string, lang?: string): Promise<Running> {
   const profileDir = mkdtempSync(join(tmpdir(), 'cta-e2e-chromium-'));
+  // The extension's language is the browser's UI language: on Linux `--lang` and LANGUAGE set it.
+  const language = lang ? { args: [`--lang=${lang}`], env: { ...process.env, LANGUAGE: lang } as Record<string, string> } : undefined;
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: HEADLESS,
-    args: chromiumArgs(extensionDir),
+    args: [...chromiumArgs(extensionDir), ...(language?.args ?? [])],
+    ...(language ? { env: language.env, locale: lang } : {}),
     viewport: VIEWPORT,
   });
   try {
@@ -61,11 +64,12 @@ async function stopChromium(running: Running): Promise<void> {
   rmSync(running.profileDir, { recursive: true, force: true });
 }
 
-export async function launchChromium(extensionDir = CHROMIUM_EXTENSION_DIR): Promise<BrowserSession> {
+/** `lang` (e.g. 'de'): the browser, and so the extension, in that language. */
+export async function launchChromium(extensionDir = CHROMIUM_EXTENSION_DIR, lang?: string): Promise<BrowserSession> {
   assertBuilt(extensionDir);
   const fixture = await startFixtureServer();
   try {
-    return new ChromiumSession(await startChromium(extensionDir), extensionDir, fixture);
+    return new ChromiumSession(await startChromium(extensionDir, lang), extensionDir, fixture, lang);
   } catch (error) {
     await fixture.close();
     throw error;
@@ -82,6 +86,7 @@ class ChromiumSession implements BrowserSession {
     private running: Running,
     private readonly extensionDir: string,
     private readonly fixture: FixtureServer,
+    private readonly lang?: string,
   ) {
     // An unpacked extension's id is derived from its path: it survives a restart with a new profile.
     this.extensionId = running.extensionId;
@@ -132,7 +137,7 @@ class ChromiumSession implements BrowserSession {
   async reset(): Promise<void> {
     this.popups.clear();
     await stopChromium(this.running);
-    this.running = await startChromium(this.extensionDir);
+    this.running = await startChromium(this.extensionDir, this.lang);
     if (this.running.extensionId !== this.extensionId) {
       throw new Error(`The extension id changed across a restart: ${this.running.extensionId}`);
     }
@@ -220,10 +225,13 @@ class ChromiumPopup implements PopupPage {
   }
 
   async screenshot(path: string): Promise<void> {
-    // A short viewport plus fullPage crops the image to the popup's own height, like the real popup.
+    // As the real toolbar popup: as high as its content, at most 600 px (Chrome's limit), so
+    // what sticks to the popup's bottom (Save) is drawn where a person sees it.
     await this.page.setViewportSize({ width: VIEWPORT.width, height: 100 });
     try {
-      await this.page.screenshot({ path, fullPage: true });
+      const height = await this.page.evaluate(() => document.documentElement.scrollHeight);
+      await this.page.setViewportSize({ width: VIEWPORT.width, height: Math.min(height, 600) });
+      await this.page.screenshot({ path });
     } finally {
       await this.page.setViewportSize(VIEWPORT);
     }

@@ -60,7 +60,7 @@ function clipBackground(pairing: BackgroundClient, submits: unknown[]): Backgrou
 }
 
 describe('popup with the keyboard alone', () => {
-  it('pairs with a code: Tab to Connect, Enter, type the code, Enter', async () => {
+  it('pairs with a code: Tab to Connect, Enter, type the code (the 4th digit sends it)', async () => {
     const user = userEvent.setup();
     const world = createFakePairingWorld();
     render(<PopupApp deps={{ pairing: world.deps }} />);
@@ -73,11 +73,11 @@ describe('popup with the keyboard alone', () => {
     // Pair stays disabled (out of the Tab order) until the code has its 4 digits.
     expect(await tabOrder(user, 1)).toEqual(['Cancel']);
     await user.click(code);
-    await user.keyboard('1234');
+    await user.keyboard('123');
     code.focus();
-    expect(await tabOrder(user, 2)).toEqual(['Pair', 'Cancel']);
+    expect(await tabOrder(user, 1)).toEqual(['Cancel']);
     await user.click(code);
-    await user.keyboard('{Enter}');
+    await user.keyboard('4');
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Connected'));
   });
 
@@ -132,7 +132,7 @@ describe('popup with the keyboard alone', () => {
     expect(screen.getByRole('button', { name: 'Remove tag reading' })).toBeTruthy();
     await user.click(screen.getByRole('textbox', { name: 'Title' }));
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Saved Open in Anytype'));
+    await waitFor(() => expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Saved to Work Open in Anytype'));
     expect(submits).toHaveLength(1);
     expect(submits[0]).toMatchObject({ spaceId: 's1', typeKey: 'page', tagNames: ['reading'], title: 'Page title' });
   });

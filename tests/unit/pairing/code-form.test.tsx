@@ -30,7 +30,21 @@ describe('the code field', () => {
     }
     fireEvent.input(input, { target: { value: '0042' } });
     fireEvent.submit(input.form as HTMLFormElement);
-    expect(onPair).toHaveBeenCalledWith('0042');
+    expect(onPair).toHaveBeenLastCalledWith('0042');
+  });
+
+  it('sends the code on its 4th digit, once, and not while a try is under way', () => {
+    const { input, onPair } = draw();
+    for (const typed of ['1', '12', '123']) fireEvent.input(input, { target: { value: typed } });
+    expect(onPair).not.toHaveBeenCalled();
+    fireEvent.input(input, { target: { value: '1234' } });
+    expect(onPair).toHaveBeenCalledExactlyOnceWith('1234');
+    fireEvent.input(input, { target: { value: '12345' } }); // a 5th key: still the same code, not sent again
+    expect(onPair).toHaveBeenCalledOnce();
+    cleanup();
+    const busy = draw({ busy: true });
+    fireEvent.input(busy.input, { target: { value: '5678' } });
+    expect(busy.onPair).not.toHaveBeenCalled();
   });
 
   it('shows the time left to approve while waiting; once lapsed, Connect again instead', () => {

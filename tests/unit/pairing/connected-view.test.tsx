@@ -10,7 +10,7 @@ afterEach(cleanup);
 const BASE = { baseUrl: 'http://127.0.0.1:31009', paired: true } as const;
 
 function draw(status: ConnectionStatus) {
-  render(<ConnectedView status={status} busy={false} onDisconnect={() => {}} onReconnect={() => {}} />);
+  render(<ConnectedView status={status} busy={false} onDisconnect={() => {}} onReconnect={() => {}} onRecheck={() => {}} />);
 }
 
 describe('what the connection holds', () => {
@@ -43,5 +43,25 @@ describe('what the connection holds', () => {
   it.each(['offline', 'rate_limited'] as const)('%s: no Connect (pairing again would not help)', (kind) => {
     draw({ ...BASE, problem: { kind, message: userMessage(kind) } });
     expect(screen.queryByRole('button', { name: 'Connect' })).toBeNull();
+  });
+});
+
+describe('a connection problem comes with its action', () => {
+  it.each(['offline', 'rate_limited', 'server', 'origin_rejected'] as const)('%s: a button that is the way on', (kind) => {
+    let rechecked = 0;
+    let opened = 0;
+    render(
+      <ConnectedView
+        status={{ ...BASE, problem: { kind, message: userMessage(kind) } }}
+        busy={false}
+        onDisconnect={() => {}}
+        onReconnect={() => {}}
+        onRecheck={() => rechecked++}
+        onSettings={() => opened++}
+      />,
+    );
+    const name = kind === 'origin_rejected' ? 'Open settings' : 'Try again';
+    screen.getByRole('button', { name }).click();
+    expect([rechecked, opened]).toEqual(kind === 'origin_rejected' ? [0, 1] : [1, 0]);
   });
 });

@@ -10,6 +10,8 @@ function formState(change: Partial<ClipFormState>): ClipFormState {
   return { ...blankClipFormState(), loading: false, spaces: [{ id: 'space-1', name: 'Personal' }], ...change };
 }
 
+const ready = { spaceId: 'space-1', types: [{ id: 't1', key: 'page', name: 'Page' }], typeKey: 'page' };
+
 const marks = () => performance.getEntriesByName(POPUP_MARKS.saveUsable, 'mark');
 
 beforeEach(() => performance.clearMarks(POPUP_MARKS.saveUsable));
@@ -25,13 +27,16 @@ describe('the popup-save-usable mark (what the bench times the toolbar popup by)
     await settled();
     expect(marks()).toHaveLength(0); // no space chosen yet: Save stays disabled
     rerender(<ClipForm state={formState({ spaceId: 'space-1' })} controller={controller} />);
+    await settled();
+    expect(marks()).toHaveLength(0); // no type yet: Save stays disabled
+    rerender(<ClipForm state={formState(ready)} controller={controller} />);
     expect((save as HTMLButtonElement).disabled).toBe(false);
     expect(marks()).toHaveLength(0); // the task that drew it has not finished yet
     await settled();
     expect(marks()).toHaveLength(1);
     const first = marks()[0]!.startTime;
-    rerender(<ClipForm state={formState({ spaceId: 'space-1', saving: true })} controller={controller} />);
-    rerender(<ClipForm state={formState({ spaceId: 'space-1' })} controller={controller} />);
+    rerender(<ClipForm state={formState({ ...ready, saving: true })} controller={controller} />);
+    rerender(<ClipForm state={formState(ready)} controller={controller} />);
     await settled();
     expect(marks().map((m) => m.startTime)).toEqual([first]);
   });
