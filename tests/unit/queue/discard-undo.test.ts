@@ -29,7 +29,7 @@ describe('discard and undo', () => {
           for (let pass = 0; pass < 3; pass += 1) await queue.process();
           const open = await queue.open();
           if (open.length === 0) return;
-          const victim = open[pick % open.length];
+          const victim = open[pick % open.length]!;
           const before = world.store.data;
           const jobBefore = await queue.get(victim.clientId);
 
