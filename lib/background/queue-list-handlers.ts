@@ -20,6 +20,7 @@ export function publicSummary(summary: QueueSummary): MessageOutput<'queue.summa
     failed: summary.failed,
     paused: summary.paused !== null,
     waitingReason: summary.waitingReason,
+    ...(summary.quarantined > 0 ? { quarantined: summary.quarantined } : {}),
   };
 }
 

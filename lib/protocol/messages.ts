@@ -30,6 +30,8 @@ export const QueueSummarySchema = v.object({
   failed: v.number(),
   paused: v.boolean(),
   waitingReason: v.optional(v.picklist(['offline', 'rate_limited', 'origin_rejected', 'unauthorized'])),
+  /** Stored entries that could not be read (present when there are any), so the queue line can say so. */
+  quarantined: v.optional(v.number()),
 });
 
 export const ConnectionStatusSchema = v.object({
