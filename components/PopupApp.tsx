@@ -11,6 +11,7 @@ import type { MessageOutput } from '../lib/protocol/messages';
 import { keepConnection, type PopupSnapshotStore } from '../lib/popup/snapshot';
 import { ClipPanel } from './clip/ClipPanel';
 import { PairingPanel } from './pairing/PairingPanel';
+import { QueueLine } from './queue/QueueLine';
 import { QueueStatus } from './queue/QueueStatus';
 
 export interface PopupDeps {
@@ -21,6 +22,8 @@ export interface PopupDeps {
   tabId?: number | Promise<number | undefined>;
   permissions?: PermissionsApi;
   openSettings?: () => void;
+  /** Opens the full queue list (the options page's queue section). */
+  openQueue?: () => void;
   /** The worker's word on each queue change, for the queue line (lib/popup/queue-changes). */
   queueChanges?: QueueChanges;
   /** Names a failed clip's space or collection that is gone (lib/popup/failed-view). */
@@ -56,6 +59,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
           </button>
         )}
       </header>
+      <QueueLine background={deps.pairing.background} changes={deps.queueChanges} openList={deps.openQueue} />
       <AccessGate permissions={deps.permissions} baseUrl={state.status?.baseUrl}>
         {state.step === 'connected' && (
           <QueueStatus background={deps.pairing.background} changes={deps.queueChanges}

@@ -14,6 +14,7 @@ import { BackupSection } from './BackupSection';
 import { ConnectionsSection } from './ConnectionsSection';
 import { DefaultsSection } from './DefaultsSection';
 import { SiteRulesSection } from './SiteRulesSection';
+import { QueueList, type QueueListProps } from '../queue/QueueList';
 
 export interface OptionsDeps {
   background: BackgroundClient;
@@ -21,6 +22,8 @@ export interface OptionsDeps {
   /** Offers a file to the person (a download in the page). */
   download(name: string, text: string): void;
   newId?(): string;
+  /** The queue list's clipboard, timers, destination names and live changes; absent: no queue section. */
+  queue?: Omit<QueueListProps, 'deps'> & { deps: Omit<QueueListProps['deps'], 'background' | 'download'> };
 }
 
 export function OptionsApp({ deps }: { deps: OptionsDeps }) {
@@ -45,6 +48,13 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       <header>
         <h1>{i18n.t('options.title')}</h1>
       </header>
+      {deps.queue && (
+        <QueueList
+          deps={{ ...deps.queue.deps, background: deps.background, download: deps.download }}
+          names={deps.queue.names}
+          changes={deps.queue.changes}
+        />
+      )}
       <ConnectionsSection state={connections} controller={connectionsController} />
       {clip && (
         <>

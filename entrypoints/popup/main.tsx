@@ -71,6 +71,7 @@ const deps: PopupDeps = {
   tabId: tab.promise,
   permissions: browser.permissions,
   openSettings: () => void browser.runtime.openOptionsPage(),
+  openQueue: () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#queue') }),
   queueChanges: queueChangesFrom(browser.runtime as unknown as RuntimeEvents),
   explainFailed: (failed) =>
     explainFailed(failed, snapshot.read().lists, {

@@ -3,16 +3,18 @@
  * here and filtered again by the router through the message's answer schema.
  */
 import { i18n } from '#i18n';
-import { type ClipJob, type ClipQueue, type QueueSummary, readQuarantined, type SpaceProperties } from '../queue';
+import { type ClipJob, type ClipQueue, readQuarantined, type SpaceProperties } from '../queue';
 import type { MessageInput, MessageOutput } from '../protocol/messages';
 import { type Handlers, ProtocolFailure } from '../protocol/router';
 import type { ClipService } from './clip-service';
 import type { ConnectionService } from './connection-service';
 import { createOptionsHandlers, type OptionsServices } from './options-handlers';
+import { createQueueListHandlers, publicSummary, type QueueListService } from './queue-list-handlers';
 
 export interface HandlerServices {
   connections: ConnectionService;
-  queue: Pick<ClipQueue, 'summary' | 'failed' | 'retry' | 'discard' | 'process' | 'quarantined' | 'clearQuarantine'>;
+  queue: Pick<ClipQueue, 'summary' | 'failed' | 'retry' | 'discard' | 'process' | 'quarantined' | 'clearQuarantine'> &
+    QueueListService;
   clips: ClipService;
   options: OptionsServices;
   /** Where the tag list's read of a space's properties is kept for the next create. */
@@ -24,14 +26,7 @@ export interface HandlerServices {
 export const TAG_PROPERTY_KEY = 'tag';
 const COLLECTION_TYPE_KEY = 'collection';
 
-export function publicSummary(summary: QueueSummary): MessageOutput<'queue.summary'> {
-  return {
-    pending: summary.pending + summary.sending,
-    failed: summary.failed,
-    paused: summary.paused !== null,
-    waitingReason: summary.waitingReason,
-  };
-}
+export { publicSummary };
 
 function failedClip(job: ClipJob): MessageOutput<'queue.failed'>[number] {
   return {
@@ -49,6 +44,7 @@ export function createHandlers({ connections, queue, clips, options, amend, prop
   const client = () => connections.client();
   return {
     ...createOptionsHandlers(options),
+    ...createQueueListHandlers(queue),
     'clip.amend': async (input, sender) => {
       // The router already allows only the panel; the tab is the browser's word, not the page's.
       if (sender.class !== 'panel') throw new ProtocolFailure('forbidden', i18n.t('background.panelOnly'));

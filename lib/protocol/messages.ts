@@ -31,6 +31,8 @@ export const QueueSummarySchema = v.object({
   failed: v.number(),
   paused: v.boolean(),
   waitingReason: v.optional(v.picklist(['offline', 'rate_limited', 'origin_rejected', 'unauthorized'])),
+  /** Stored entries that could not be read (present when there are any), so the queue line can say so. */
+  quarantined: v.optional(v.number()),
 });
 
 export const ConnectionStatusSchema = v.object({
@@ -117,6 +119,36 @@ export const QuarantinedClipSchema = v.object({
   markdown: v.optional(v.string()),
   raw: v.string(),
 });
+
+/** Why a paused queue waits: the error that paused it (lib/queue/policy.ts pauses on these). */
+export const PAUSE_KINDS = ['not_paired', 'unauthorized', 'key_expired', 'scoped_key'] as const;
+
+/** One clip not yet in Anytype, for the queue list (its text is asked for only to copy or export it). */
+export const QueueEntrySchema = v.object({
+  clientId: v.string(),
+  name: v.string(),
+  sourceUrl: v.string(),
+  createdAt: v.number(),
+  status: v.picklist(['pending', 'sending', 'failed']),
+  spaceId: v.string(),
+  typeKey: v.string(),
+  collectionId: v.optional(v.string()),
+  /** The last error's kind and Anytype's words, when it had one. */
+  errorKind: v.optional(v.string()),
+  message: v.optional(v.string()),
+  nextAttemptAt: v.optional(v.number()),
+});
+
+export const QueueListSchema = v.object({
+  entries: v.array(QueueEntrySchema),
+  paused: v.boolean(),
+  pauseKind: v.optional(v.picklist(PAUSE_KINDS)),
+  waitingReason: QueueSummarySchema.entries.waitingReason,
+  nextAttemptAt: v.optional(v.number()),
+  quarantined: v.array(QuarantinedClipSchema),
+});
+
+const ClientIdInput = v.strictObject({ clientId: v.pipe(v.string(), v.uuid()) });
 
 /* Options page: connections, quick clip settings, export/import. Extension pages only. */
 const ConnectionIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/, 'not a connection id'));
@@ -243,6 +275,27 @@ export const messages = {
   },
   'queue.discard': {
     input: v.strictObject({ clientId: v.pipe(v.string(), v.uuid()) }),
+    output: QueueSummarySchema,
+    senders: ['extension_page'],
+  },
+  /** Everything not yet in Anytype, quarantined entries included: the queue list of the popup and options page. */
+  'queue.list': { input: Empty, output: QueueListSchema, senders: ['extension_page'] },
+  /** One waiting or failed clip's text, to copy or export it. */
+  'queue.clip': {
+    input: ClientIdInput,
+    output: v.object({ name: v.string(), sourceUrl: v.string(), markdown: v.string() }),
+    senders: ['extension_page'],
+  },
+  /** Puts a clip discarded a moment ago back exactly as it was. */
+  'queue.undoDiscard': { input: ClientIdInput, output: QueueSummarySchema, senders: ['extension_page'] },
+  /** Another destination for a clip whose space or collection is gone; it is sent there. */
+  'queue.retarget': {
+    input: v.strictObject({
+      clientId: v.pipe(v.string(), v.uuid()),
+      spaceId: IdSchema,
+      typeKey: TypeKeySchema,
+      collectionId: v.optional(IdSchema),
+    }),
     output: QueueSummarySchema,
     senders: ['extension_page'],
   },

@@ -16,6 +16,8 @@ export interface QueueLimits {
   freeRateLimitHits: number;
   /** Done jobs kept for the popup's "Saved" list and for dedupe. */
   keepDone: number;
+  /** How long a discarded clip can be put back (the list offers Undo for a few seconds of it). */
+  undoDiscardMs: number;
 }
 
 export const DEFAULT_LIMITS: QueueLimits = {
@@ -24,6 +26,7 @@ export const DEFAULT_LIMITS: QueueLimits = {
   maxAttempts: 8,
   freeRateLimitHits: 100,
   keepDone: 50,
+  undoDiscardMs: 60_000,
 };
 
 export const RATE_LIMIT_BASE_MS = 1_000;

@@ -13,6 +13,7 @@ import {
   findJob,
   markDone,
   markNotFoundAndExhausted,
+  markRetarget,
   markRetry,
   markSending,
   needsCollection,
@@ -21,7 +22,16 @@ import {
   type Stage,
   updateJob,
 } from './transitions';
-import { type ClipJob, type ClipQueue, type ClipQueueDeps, type EnqueueInput, QueueError, type QueueState } from './types';
+import * as v from 'valibot';
+import {
+  type ClipJob,
+  type ClipQueue,
+  type ClipQueueDeps,
+  ClipTargetSchema,
+  type EnqueueInput,
+  QueueError,
+  type QueueState,
+} from './types';
 
 export type { ClipQueue, ClipQueueDeps, QueueStore } from './types';
 
@@ -35,6 +45,14 @@ export function createClipQueue(deps: ClipQueueDeps): ClipQueue {
   let again = false;
   /** The job this instance has a request out for; recover() must leave it alone. */
   let inFlight: string | null = null;
+  /**
+   * Clips discarded a moment ago, as they were and where they stood, for Undo. Only in memory: the
+   * clip is gone from storage at once, so a worker stopped meanwhile ends the undo, not the discard.
+   */
+  const discarded = new Map<string, { job: ClipJob; index: number; at: number }>();
+  const forgetOldDiscards = () => {
+    for (const [id, entry] of discarded) if (deps.now() - entry.at > limits.undoDiscardMs) discarded.delete(id);
+  };
 
   const clock = () => ({ now: deps.now(), random: deps.random });
   const copyOut = (job: ClipJob): ClipJob => structuredClone(job);
@@ -237,6 +255,10 @@ export function createClipQueue(deps: ClipQueueDeps): ClipQueue {
       const job = findJob(await ready(), clientId);
       return job === undefined ? undefined : copyOut(job);
     },
+    async open() {
+      const open = (await ready()).jobs.filter((j) => j.status !== 'done');
+      return open.sort((a, b) => a.createdAt - b.createdAt).map(copyOut);
+    },
     async failed() {
       return (await ready()).jobs.filter((j) => j.status === 'failed').map(copyOut);
     },
@@ -255,15 +277,45 @@ export function createClipQueue(deps: ClipQueueDeps): ClipQueue {
       scheduleWake();
       return copyOut(job);
     },
+    async retarget(clientId, target) {
+      const parsed = v.safeParse(ClipTargetSchema, target);
+      if (!parsed.success) throw new QueueError('invalid', i18n.t('queue.errors.invalid', { problem: parsed.issues[0].message }));
+      const job = await mutate((d) => {
+        const current = requireJob(d, clientId);
+        if (current.status === 'sending' || current.status === 'done' || inFlight === clientId) {
+          throw new QueueError('busy', i18n.t('queue.errors.savingOrSaved'));
+        }
+        return markRetarget(d, clientId, parsed.output, deps.now());
+      });
+      scheduleWake();
+      return copyOut(job);
+    },
     async discard(clientId) {
       await mutate((d) => {
         const current = requireJob(d, clientId);
         if (current.status === 'sending' || inFlight === clientId) {
           throw new QueueError('busy', i18n.t('queue.errors.savingNow'));
         }
+        forgetOldDiscards();
+        const index = d.jobs.indexOf(current);
+        discarded.set(clientId, { job: structuredClone(current), index, at: deps.now() });
         d.jobs = d.jobs.filter((j) => j.clientId !== clientId);
       });
       scheduleWake();
+    },
+    async undoDiscard(clientId) {
+      forgetOldDiscards();
+      const entry = discarded.get(clientId);
+      if (entry === undefined) throw new QueueError('not_found', i18n.t('queue.errors.undoLapsed'));
+      const job = await mutate((d) => {
+        if (findJob(d, clientId) !== undefined) return findJob(d, clientId) as ClipJob;
+        // Back where it stood, so the list and first-in-first-out order are as before.
+        d.jobs.splice(Math.min(entry.index, d.jobs.length), 0, structuredClone(entry.job));
+        return entry.job;
+      });
+      discarded.delete(clientId);
+      scheduleWake();
+      return copyOut(job);
     },
     async resume() {
       await mutate((d) => {

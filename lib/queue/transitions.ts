@@ -10,7 +10,7 @@ import {
   serverDelay,
 } from './policy';
 import { pruneDone } from './state';
-import type { ClipJob, HoldReason, QueueState } from './types';
+import type { ClipJob, ClipTarget, HoldReason, QueueState } from './types';
 
 export type Stage = 'read' | 'create' | 'collection';
 
@@ -198,4 +198,31 @@ export function markRetry(state: QueueState, clientId: string, now: number): Cli
   return updateJob(state, clientId, (j) =>
     tidy({ ...j, status: 'pending', attempts: 0, rateLimitHits: undefined, nextAttemptAt: undefined }),
   );
+}
+
+/**
+ * The person chose another destination for a clip (its space or collection is gone). In another
+ * space nothing of the old one applies: no object there to find or add, no template of it. In the
+ * same space an object already made stays the clip's, so only the collection add is sent again.
+ */
+export function markRetarget(state: QueueState, clientId: string, target: ClipTarget, now: number): ClipJob {
+  markRetry(state, clientId, now);
+  return updateJob(state, clientId, (j) => {
+    const sameSpace = j.target.spaceId === target.spaceId;
+    const keepTemplate = sameSpace && j.target.typeKey === target.typeKey;
+    return tidy({
+      ...j,
+      target: tidyTarget({ ...target, templateId: keepTemplate ? (target.templateId ?? j.target.templateId) : target.templateId }),
+      lastError: undefined,
+      objectId: sameSpace ? j.objectId : undefined,
+      mustReconcile: sameSpace ? j.mustReconcile : undefined,
+      sentAt: sameSpace ? j.sentAt : undefined,
+    });
+  });
+}
+
+function tidyTarget(target: ClipTarget): ClipTarget {
+  const out: Record<string, unknown> = {};
+  for (const [k, value] of Object.entries(target)) if (value !== undefined) out[k] = value;
+  return out as ClipTarget;
 }

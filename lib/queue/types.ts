@@ -192,8 +192,14 @@ export interface ClipQueue {
   failed(): Promise<ClipJob[]>;
   /** Done clips, newest first (the popup's "Saved" list). */
   recent(): Promise<ClipJob[]>;
+  /** Not done clips (waiting, sending, failed), oldest first: the queue list. */
+  open(): Promise<ClipJob[]>;
   retry(clientId: string): Promise<ClipJob>;
+  /** Sends a waiting or failed clip to another space, type or collection (its own went away). */
+  retarget(clientId: string, target: ClipTarget): Promise<ClipJob>;
+  /** Removes the clip; for `limits.undoDiscardMs` it can be put back exactly as it was. */
   discard(clientId: string): Promise<void>;
+  undoDiscard(clientId: string): Promise<ClipJob>;
   resume(): Promise<void>;
   recover(): Promise<void>;
   quarantined(): Promise<QuarantineEntry[]>;

@@ -1,0 +1,93 @@
+import { i18n } from '#i18n';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { QueueChanges } from '../../lib/popup/queue-changes';
+import type { BackgroundClient } from '../../lib/protocol/client';
+import { createQueueListController, type QueueListDeps, type QueueListState } from '../../lib/queue-list/controller';
+import { type DestinationNames, type EntryAction, type EntryView, queueListView } from '../../lib/queue-list/view-model';
+import { Alert } from '../Alert';
+import { QuarantineList } from './QuarantineList';
+import { QueueEntryItem } from './QueueEntryItem';
+import { RetargetForm } from './RetargetForm';
+
+export interface QueueListProps {
+  deps: QueueListDeps & { background: BackgroundClient };
+  names: DestinationNames;
+  /** The worker's word on each queue change, so the list stays true while the page is open. */
+  changes?: QueueChanges;
+}
+
+/** Every clip not yet in Anytype, and every stored entry that could not be read: nothing hidden. */
+export function QueueList({ deps, names, changes }: QueueListProps) {
+  const [state, setState] = useState<QueueListState>({ shelf: [] });
+  const controller = useMemo(() => createQueueListController(deps, setState), [deps]);
+  const [retargeting, setRetargeting] = useState<string | undefined>();
+
+  useEffect(() => {
+    void controller.refresh();
+    return () => controller.dispose();
+  }, [controller]);
+  useEffect(() => changes?.(() => void controller.refresh()), [changes, controller]);
+
+  const view = state.list && queueListView(state.list, names);
+  const onAction = (action: EntryAction, entry: EntryView) => {
+    if (action === 'retarget') setRetargeting(entry.clientId);
+    else if (action === 'retry') void controller.retry(entry.clientId, entry.title);
+    else if (action === 'copy') void controller.copy(entry.clientId, entry.title);
+    else if (action === 'export') void controller.exportClip(entry.clientId, entry.title);
+    else void controller.discard(entry.clientId, entry.title);
+  };
+
+  return (
+    <section id="queue" class="queue-list" aria-labelledby="queue-list-heading">
+      <h2 id="queue-list-heading">{i18n.t('queuelist.heading')}</h2>
+      <p class="note">{i18n.t('queuelist.intro')}</p>
+      {view && view.entries.length === 0 && view.quarantined.length === 0 && <p>{i18n.t('queuelist.empty')}</p>}
+      {view && view.entries.length > 0 && (
+        <ul class="queue-entries">
+          {view.entries.map((entry) => (
+            <QueueEntryItem key={entry.clientId} entry={entry} onAction={onAction}>
+              {retargeting === entry.clientId && (
+                <RetargetForm
+                  background={deps.background}
+                  clientId={entry.clientId}
+                  title={entry.title}
+                  onCancel={() => setRetargeting(undefined)}
+                  onSubmit={(target) =>
+                    void controller.retarget(entry.clientId, entry.title, target).then((ok) => ok && setRetargeting(undefined))
+                  }
+                />
+              )}
+            </QueueEntryItem>
+          ))}
+        </ul>
+      )}
+      {state.shelf.length > 0 && (
+        <ul class="queue-undo">
+          {state.shelf.map((item) => (
+            <li key={item.clientId}>
+              {i18n.t('queuelist.discarded', { name: item.title })}{' '}
+              <button
+                type="button"
+                aria-label={i18n.t('queuelist.actionNames.undo', { name: item.title })}
+                onClick={() => void controller.undo(item.clientId, item.title)}
+              >
+                {i18n.t('queuelist.actions.undo')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {view && (
+        <QuarantineList
+          entries={view.quarantined}
+          onExport={(index) => controller.exportQuarantined(index)}
+          onClear={() => void controller.clearQuarantine()}
+        />
+      )}
+      <p role="status" class="note">
+        {state.info ?? ''}
+      </p>
+      <Alert message={state.error} />
+    </section>
+  );
+}
