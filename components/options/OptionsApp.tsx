@@ -43,14 +43,20 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
     if (activeKey) void clipController.loadLists();
   }, [activeKey, clipController]);
 
+  // One object for the page's life: a new one each render would make a new list controller and drop the Undo offers.
+  const queueDeps = useMemo(
+    () => deps.queue && { ...deps.queue.deps, background: deps.background, download: deps.download },
+    [deps.queue, deps.background, deps.download],
+  );
+
   return (
     <main class="options">
       <header>
         <h1>{i18n.t('options.title')}</h1>
       </header>
-      {deps.queue && (
+      {deps.queue && queueDeps && (
         <QueueList
-          deps={{ ...deps.queue.deps, background: deps.background, download: deps.download }}
+          deps={queueDeps}
           names={deps.queue.names}
           changes={deps.queue.changes}
         />

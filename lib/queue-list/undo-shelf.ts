@@ -23,7 +23,8 @@ export interface UndoShelf {
   clear(): void;
 }
 
-export const UNDO_OFFER_MS = 8_000;
+// Long enough to notice and reach the button (and for a slow WebDriver click); the background keeps the clip longer (policy.undoDiscardMs).
+export const UNDO_OFFER_MS = 20_000;
 
 export function createUndoShelf(timers: Timers, onChange: (items: ShelfItem[]) => void, ms = UNDO_OFFER_MS): UndoShelf {
   const shelf = new Map<string, { item: ShelfItem; handle: unknown }>();

@@ -4,6 +4,7 @@ import { quickClip } from './in-tab';
 import { expectNoPageErrors, pairWithKey, waitForIdle, waitForPreview } from './popup-form';
 import { ARTICLE, ARTICLE_PATH, DIARY_PATH, openTab, useSite } from './site';
 import { vaultView } from './vault';
+import { UNDO_OFFER_MS } from '../../../lib/queue-list/undo-shelf';
 
 // The queue in plain sight: two clips kept while Anytype is not running are counted in the popup
 // and listed in the options page; Copy gives a clip's Markdown, Discard can be undone (the clip
@@ -108,7 +109,7 @@ describe.each(BROWSERS)('the queue list in $name', ({ launch }) => {
     // Discard for good: once the offer lapses, the clip is gone from the list and from storage.
     await popup.clickButton(`Discard “${b}”`);
     await popup.waitFor('button', `Undo discarding “${b}”`);
-    await waitUntil('the undo offer to lapse', async () => ((await popup.count('button', `Undo discarding “${b}”`)) === 0 ? true : undefined), 20_000);
+    await waitUntil('the undo offer to lapse', async () => ((await popup.count('button', `Undo discarding “${b}”`)) === 0 ? true : undefined), UNDO_OFFER_MS + 10_000);
     expect((await listed(popup)).length).toBe(1);
     expect((await stored(popup)).jobs.map((j) => j.clientId)).toEqual([fromPopup.clientId]);
 

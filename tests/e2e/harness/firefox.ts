@@ -255,16 +255,36 @@ class FirefoxPopup implements PopupPage {
   }
 
   async clickButton(name: string): Promise<void> {
-    const button = await waitUntil(`enabled button "${name}"`, async () => {
+    let lastClickError: unknown;
+    await waitUntil(`enabled button "${name}"`, async () => {
       for (const handle of await this.all('button', name)) {
         const enabled = await handle.evaluate(
           (el) => el instanceof Element && !el.matches(':disabled') && el.getAttribute('aria-disabled') !== 'true',
         );
-        if (enabled) return handle;
+        if (!enabled) continue;
+        try {
+          await (handle as ElementHandle<Element>).click();
+          return true;
+        } catch (e) {
+          if (!/not clickable|not an Element|detached/i.test(String(e))) throw e;
+          lastClickError = e;
+          // Firefox's BiDi click can find the node replaced between the query and the pointer action (seen on a
+          // list that redraws as storage changes); find and activate it in one step inside the page instead.
+          const clicked = await this.page.evaluate(
+            (n) => {
+              const found = (globalThis as RoleQueryGlobal).__e2eByRole?.('button', n)[0];
+              if (found instanceof HTMLElement && !found.matches(':disabled')) found.click();
+              return found !== undefined;
+            },
+            name,
+          );
+          if (clicked) return true;
+        }
       }
       return undefined;
+    }).catch((e: unknown) => {
+      throw lastClickError === undefined ? e : new Error(`${String(e)} (last click error: ${String(lastClickError)})`);
     });
-    await (button as ElementHandle<Element>).click();
   }
 
   async fill(role: 'textbox', name: string, value: string): Promise<void> {

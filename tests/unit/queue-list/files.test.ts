@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readQuarantined } from '../../../lib/queue';
 import { fileNameFor, markdownFile, QUARANTINE_FILE_FORMAT, quarantineFile } from '../../../lib/queue-list/files';
-import { createUndoShelf } from '../../../lib/queue-list/undo-shelf';
+import { createUndoShelf, UNDO_OFFER_MS } from '../../../lib/queue-list/undo-shelf';
+import { DEFAULT_LIMITS } from '../../../lib/queue/policy';
 
 describe('quarantine export', () => {
   it('round-trips the stored entry, whatever it holds', () => {
@@ -85,5 +86,11 @@ describe('undo shelf', () => {
     expect(shelf.take('b')).toBe(false);
     clock.advance(60_000);
     expect(seen.at(-1)).toEqual([]);
+  });
+});
+
+describe('the undo offer and the background agree', () => {
+  it('the page never offers Undo for longer than the background keeps a discarded clip', () => {
+    expect(UNDO_OFFER_MS).toBeLessThan(DEFAULT_LIMITS.undoDiscardMs);
   });
 });
