@@ -83,7 +83,9 @@ describe.each(BROWSERS)('the queue list in $name', ({ launch }) => {
     await popup.evaluate(() => {
       Object.defineProperty(navigator.clipboard, 'writeText', {
         configurable: true,
-        value: async (text: string) => void ((globalThis as unknown as { copied?: string }).copied = text),
+        value: async (text: string) => {
+          (globalThis as unknown as { copied?: string }).copied = text;
+        },
       });
     });
     await popup.clickButton(`Copy the Markdown of “${a}”`);
