@@ -1,7 +1,10 @@
 export type BrowserName = 'chromium' | 'firefox';
 export declare const BROWSERS: Record<BrowserName, { label: string; env: string; defaultPath: string }>;
 export declare const START_CHROMIUM_ENV: string;
+export declare const DEBIAN_PACKAGES: string[];
 export declare const INSTALL_COMMAND: string;
+export declare const FIREFOX_GERMAN_PACK: string;
+export declare function missingLanguagePackMessage(): string;
 export declare function browserPath(name: BrowserName, env?: Record<string, string | undefined>): string;
 export declare function startChromiumPath(env?: Record<string, string | undefined>): string;
 export declare function missingBrowserMessage(name: BrowserName, path: string): string;

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BROWSERS, browserPath, missingBrowserMessage } from './browsers.mjs';
+import { BROWSERS, FIREFOX_GERMAN_PACK, browserPath, missingBrowserMessage, missingLanguagePackMessage } from './browsers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -34,6 +34,7 @@ export function problems(env = process.env, nodeVersion = process.versions.node,
   for (const name of neededBrowsers(env)) {
     const path = browserPath(name, env);
     if (!exists(path)) found.push(missingBrowserMessage(name, path));
+    else if (name === 'firefox' && path === BROWSERS.firefox.defaultPath && !exists(FIREFOX_GERMAN_PACK)) found.push(missingLanguagePackMessage());
   }
   return found;
 }

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { BROWSERS, type BrowserSession, launchChromium, type PopupPage, useBrowser, useSandbox, waitUntil } from '../harness';
+import { BROWSERS, type BrowserSession, type PopupPage, useBrowser, useSandbox, waitUntil } from '../harness';
 import { ARTICLE_PATH, openTab, useSite } from './site';
 
 // Save in reach: in a 360×600 popup (Chrome's toolbar popups are at most 600 px high), the Save
 // button lies inside the viewport in every state of the form: as it opens, with a long title, ten
 // tags and a note, and with Anytype not running (its notes and the connection problem shown).
 // The popup is drawn in a 360×600 frame inside an extension page, the same in both browsers
-// (puppeteer cannot set Firefox 140's viewport). In English in both browsers, and in German (longer
-// words) in Chromium: Firefox takes the extension's language from its own, and firefox-esr here
-// has no German language pack.
+// (puppeteer cannot set Firefox 140's viewport). In English and in German (longer words) in both
+// browsers: Firefox takes the extension's language from its own UI, so `.ci/run` installs its German
+// language pack (firefox-esr-l10n-de).
 const site = useSite();
 const sandbox = useSandbox();
 
@@ -147,11 +147,11 @@ function scenarios(browser: () => BrowserSession, lang: string): void {
 }
 
 describe.each(BROWSERS)('Save in reach in $name', ({ launch }) => {
-  const browser = useBrowser(launch);
+  const browser = useBrowser(() => launch());
   scenarios(browser, 'en');
 });
 
-describe.runIf(BROWSERS.some((b) => b.name === 'chromium'))('Save in reach in chromium, in German', () => {
-  const browser = useBrowser(() => launchChromium(undefined, 'de'));
+describe.each(BROWSERS)('Save in reach in $name, in German', ({ launch }) => {
+  const browser = useBrowser(() => launch('de'));
   scenarios(browser, 'de');
 });

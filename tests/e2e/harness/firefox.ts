@@ -35,7 +35,12 @@ interface Running {
   profileDir: string;
 }
 
-async function startFirefox(extensionDir: string, fixtureUrl: string): Promise<Running> {
+/** Prefs that put Firefox's UI, and so the extension's `i18n`, in `lang` (its language pack installed: `.ci/run`). */
+function languagePrefs(lang: string | undefined): Record<string, string> {
+  return lang ? { 'intl.locale.requested': lang } : {};
+}
+
+async function startFirefox(extensionDir: string, fixtureUrl: string, lang?: string): Promise<Running> {
   const profileDir = mkdtempSync(join(tmpdir(), 'cta-e2e-firefox-'));
   let browser: Browser | undefined;
   try {
@@ -44,7 +49,7 @@ async function startFirefox(extensionDir: string, fixtureUrl: string): Promise<R
       executablePath: FIREFOX_PATH,
       headless: HEADLESS,
       userDataDir: profileDir,
-      extraPrefsFirefox: PREFS,
+      extraPrefsFirefox: { ...PREFS, ...languagePrefs(lang) },
       defaultViewport: VIEWPORT,
     });
     const installed = await browser.installExtension(extensionDir);
@@ -64,12 +69,13 @@ async function stopFirefox(running: Running): Promise<void> {
   rmSync(running.profileDir, { recursive: true, force: true });
 }
 
-export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promise<BrowserSession> {
+/** `lang` (e.g. 'de'): the browser, and so the extension, in that language. */
+export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR, lang?: string): Promise<BrowserSession> {
   assertBuilt(extensionDir);
   const fixture = await startFixtureServer();
   let session: FirefoxSession | undefined;
   try {
-    session = new FirefoxSession(await startFirefox(extensionDir, fixture.url), extensionDir, fixture);
+    session = new FirefoxSession(await startFirefox(extensionDir, fixture.url, lang), extensionDir, fixture, lang);
     await session.assertHostPermission();
     return session;
   } catch (error) {
@@ -104,6 +110,7 @@ class FirefoxSession implements BrowserSession {
     private running: Running,
     private readonly extensionDir: string,
     private readonly fixture: FixtureServer,
+    private readonly lang?: string,
   ) {}
 
   private get browser(): Browser {
@@ -181,7 +188,7 @@ class FirefoxSession implements BrowserSession {
   async reset(): Promise<void> {
     this.popups.clear();
     await stopFirefox(this.running);
-    this.running = await startFirefox(this.extensionDir, this.fixture.url);
+    this.running = await startFirefox(this.extensionDir, this.fixture.url, this.lang);
     await this.assertHostPermission();
   }
 

@@ -11,12 +11,13 @@ export { launchChromium, launchFirefox };
 
 export interface BrowserTarget {
   name: BrowserName;
-  launch: () => Promise<BrowserSession>;
+  /** `lang` (e.g. 'de'): the browser, and so the extension, in that language. */
+  launch: (lang?: string) => Promise<BrowserSession>;
 }
 
 const ALL: BrowserTarget[] = [
-  { name: 'chromium', launch: () => launchChromium() },
-  { name: 'firefox', launch: () => launchFirefox() },
+  { name: 'chromium', launch: (lang) => launchChromium(undefined, lang) },
+  { name: 'firefox', launch: (lang) => launchFirefox(undefined, lang) },
 ];
 
 /**

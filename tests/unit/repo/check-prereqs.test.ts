@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, INSTALL_COMMAND, browserPath, startChromiumPath } from '../../../scripts/browsers.mjs';
+import { BROWSERS, DEBIAN_PACKAGES, FIREFOX_GERMAN_PACK, INSTALL_COMMAND, browserPath, startChromiumPath } from '../../../scripts/browsers.mjs';
 import { neededBrowsers, problems, requiredNodeMajor } from '../../../scripts/check-prereqs.mjs';
 import { CHROMIUM_PATH, FIREFOX_PATH } from '../../e2e/harness/config';
 
@@ -48,6 +48,21 @@ describe('npm test checks its prerequisites first', () => {
     expect(neededBrowsers({ E2E_BROWSERS: 'chromium' })).toEqual(['chromium']);
     expect(neededBrowsers({ E2E_BROWSERS: 'firefox' })).toEqual(['chromium', 'firefox']);
     expect(problems({ E2E_BROWSERS: 'chromium', E2E_FIREFOX: MISSING }, '20.0.0', (path) => path !== MISSING)).toEqual([]);
+  });
+
+  it('asks for the German language pack of Debian Firefox only', () => {
+    const all = () => true;
+    expect(problems({}, '20.0.0', (path) => path !== FIREFOX_GERMAN_PACK)).toEqual([expect.stringContaining('German language pack')]);
+    expect(problems({ E2E_FIREFOX: '/opt/firefox/firefox' }, '20.0.0', (path) => path !== FIREFOX_GERMAN_PACK)).toEqual([]);
+    expect(problems({}, '20.0.0', all)).toEqual([]);
+  });
+
+  it('installs the same packages in .ci/run, the README and the message', () => {
+    const ci = readFileSync(join(ROOT, '.ci/run'), 'utf8');
+    const install = /apt-get install -y ([^\n]+)/.exec(ci)?.[1]?.trim().split(/\s+/);
+    expect(install).toEqual(DEBIAN_PACKAGES);
+    expect(ci).toContain('dpkg -s firefox-esr-l10n-de');
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`\`${INSTALL_COMMAND}\``);
   });
 
   it('refuses a Node older than engines says', () => {
