@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { TEST_BUILD_ROOT } from './scripts/e2e-lanes.mjs';
 
 // E2E_BUILD=1 makes a test-only build: Firefox cannot navigate a page to moz-extension://,
 // so the popup is made web-accessible for the e2e harness to open it with window.open.
@@ -8,7 +9,9 @@ const GECKO_ID = 'clip-to-anytype@clip-to-anytype.dev';
 
 export default defineConfig({
   // The test build lives apart so that it is never mistaken for (or zipped as) a release.
-  outDir: e2eBuild ? '.output/test' : '.output',
+  outDir: e2eBuild ? TEST_BUILD_ROOT : '.output',
+  // scripts/build-test.mjs names each e2e lane's build (scripts/e2e-lanes.mjs).
+  ...(e2eBuild && process.env.E2E_BUILD_NAME ? { outDirTemplate: process.env.E2E_BUILD_NAME } : {}),
   // i18n: locales/<lang>.yml become _locales/<lang>/messages.json; code uses `import { i18n } from '#i18n'`.
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),

@@ -15,7 +15,8 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startArticleServer } from './perf/article';
-import { buildProduction, buildTest } from './perf/build';
+import { TEST_BUILD_ROOT } from '../scripts/e2e-lanes.mjs';
+import { buildProduction, buildTest, CHROMIUM_LANE } from './perf/build';
 import { PHASES, type PhaseName } from './perf/toolbar-popup';
 import { failsCheck, type Row, renderTable } from './perf/report';
 import { acquireE2eLock } from './perf/e2e-lock';
@@ -116,7 +117,7 @@ async function timingRows(build: boolean): Promise<Row[]> {
       const timed = await startTimedSandbox(PORT_WAIT_MS);
       try {
         if (build) testBuildOrPrevious();
-        await runTimings(join(ROOT, '.output/test/chrome-mv3'), timed, pages, ROUNDS, results);
+        await runTimings(join(ROOT, TEST_BUILD_ROOT, CHROMIUM_LANE.build), timed, pages, ROUNDS, results);
         const violations = timed.sandbox.violations();
         if (violations.length) details.push(`Sandbox spec violations: ${violations.length}, first: ${violations[0]!.message}`);
       } finally {

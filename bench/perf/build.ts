@@ -1,7 +1,10 @@
 /** Runs the two builds the bench measures: the production Chrome build (sizes) and the Chrome half of `npm run build:test` (timings). */
 import { spawnSync } from 'node:child_process';
+import { laneNamed, laneUrl } from '../../scripts/e2e-lanes.mjs';
 
-export const SANDBOX_URL = 'http://127.0.0.1:31019';
+/** The Chromium e2e lane's build and port: the bench uses that build. */
+export const CHROMIUM_LANE = laneNamed(undefined, 'chromium');
+export const SANDBOX_URL = laneUrl(CHROMIUM_LANE);
 
 function run(label: string, env: NodeJS.ProcessEnv, root: string): void {
   const started = Date.now();
@@ -21,7 +24,13 @@ export function buildProduction(root: string): void {
   run('production (.output/chrome-mv3)', env, root);
 }
 
-/** Same environment as package.json's build:test, Chrome only (the bench never loads the Firefox build). */
+/** `npm run build:test`'s Chromium lane (the bench never loads the Firefox builds). */
 export function buildTest(root: string): void {
-  run('test (.output/test/chrome-mv3)', { ...process.env, E2E_BUILD: '1', WXT_ANYTYPE_URL: SANDBOX_URL }, root);
+  const started = Date.now();
+  const result = spawnSync(process.execPath, ['scripts/build-test.mjs', 'chromium'], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout + result.stderr);
+    throw new Error(`test build failed (exit ${result.status ?? result.signal})`);
+  }
+  process.stderr.write(`bench: test (.output/test/${CHROMIUM_LANE.build}) build done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }

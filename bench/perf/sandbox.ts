@@ -7,9 +7,10 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import { type Sandbox, startSandbox } from '../../tests/sandbox/index';
+import { CHROMIUM_LANE } from './build';
 import { nowMs, sleep } from './stats';
 
-export const SANDBOX_PORT = 31019;
+export const SANDBOX_PORT = CHROMIUM_LANE.port;
 
 export interface Arrival {
   at: number;

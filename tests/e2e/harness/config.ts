@@ -2,29 +2,30 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserPath } from '../../../scripts/browsers.mjs';
+import { laneNamed, TEST_BUILD_ROOT } from '../../../scripts/e2e-lanes.mjs';
 
 /** Repository root (this file is tests/e2e/harness/config.ts). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /**
- * The e2e builds' Anytype URLs point here (`npm run build:test`): one port per browser, so that
- * run.mjs can run the Chromium and the Firefox halves at once, each against its own sandbox.
+ * This process's lane (scripts/e2e-lanes.mjs): run.mjs starts one vitest per lane and sets
+ * E2E_LANE, E2E_SANDBOX_PORT and E2E_EXTENSION_DIR; run alone (`npx vitest -c vitest.e2e.config.ts`),
+ * a process takes its browser's first lane.
  */
-export const BUILD_SANDBOX_PORTS = { chromium: 31019, firefox: 31029 } as const;
+const LANE = laneNamed(process.env.E2E_LANE, process.env.E2E_BROWSERS ?? 'chromium');
 
-/**
- * The sandbox port of this run: a process runs one browser (run.mjs starts one per browser).
- * E2E_SANDBOX_PORT is for a private build made with another WXT_ANYTYPE_URL, so two runs can
- * share a machine.
- */
-export const SANDBOX_PORT = Number(
-  process.env.E2E_SANDBOX_PORT ?? (process.env.E2E_BROWSERS === 'firefox' ? BUILD_SANDBOX_PORTS.firefox : BUILD_SANDBOX_PORTS.chromium),
-);
+/** The sandbox port of this run: the port the lane's build names (E2E_SANDBOX_PORT for a private build). */
+export const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? LANE.port);
 
 /** `npm run build:test` writes here; E2E_BUILD_DIR points a run at a copy (e.g. while a rebuild runs). */
-const BUILD_DIR = process.env.E2E_BUILD_DIR ? resolve(process.env.E2E_BUILD_DIR) : join(ROOT, '.output/test');
-export const CHROMIUM_EXTENSION_DIR = join(BUILD_DIR, 'chrome-mv3');
-export const FIREFOX_EXTENSION_DIR = join(BUILD_DIR, 'firefox-mv3');
+const BUILD_DIR = process.env.E2E_BUILD_DIR ? resolve(process.env.E2E_BUILD_DIR) : join(ROOT, TEST_BUILD_ROOT);
+/** The build this process loads: its lane's, unless run.mjs named one. */
+function extensionDir(browser: 'chromium' | 'firefox'): string {
+  if (process.env.E2E_EXTENSION_DIR && LANE.browser === browser) return resolve(process.env.E2E_EXTENSION_DIR);
+  return join(BUILD_DIR, (LANE.browser === browser ? LANE : laneNamed(undefined, browser)).build);
+}
+export const CHROMIUM_EXTENSION_DIR = extensionDir('chromium');
+export const FIREFOX_EXTENSION_DIR = extensionDir('firefox');
 
 export const CHROMIUM_PATH = browserPath('chromium');
 export const FIREFOX_PATH = browserPath('firefox');
