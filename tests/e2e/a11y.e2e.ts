@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import { BROWSERS, type PopupPage, useBrowser, useSandbox, waitUntil } from './harness';
+import { BROWSERS, navigateWithin, type PopupPage, useBrowser, useSandbox, waitUntil } from './harness';
 
 // axe-core (WCAG 2 A and AA rules) on every state of the popup and on the options page, in both
 // browsers and in both colour themes. Serious and critical findings fail the test; every finding
@@ -134,14 +134,7 @@ describe.each(BROWSERS)('accessibility in $name', ({ launch }) => {
   test('options page, with a connection', async () => {
     const popup = await browser().openPopup();
     await connectWithKey(popup);
-    const target = `${browser().baseUrl}options.html`;
-    // Navigate after the call returns, so the evaluation is not cut off by the page going away.
-    await popup.evaluate(() => void setTimeout(() => location.assign('options.html'), 0));
-    await waitUntil(`the options page (${target})`, async () =>
-      (await popup.evaluate(() => location.pathname.endsWith('/options.html') && document.querySelector('h2') !== null))
-        ? true
-        : undefined,
-    );
+    await navigateWithin(popup, 'options.html');
     await expectAccessible(popup, 'options');
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { userMessage } from '../../lib/anytype/errors';
-import { ARTIFACTS, BROWSERS, DOCS_SCREENSHOTS, type PopupPage, useBrowser, useSandbox, waitUntil } from './harness';
+import { ARTIFACTS, BROWSERS, DOCS_SCREENSHOTS, type PopupPage, navigateWithin, useBrowser, useSandbox, waitUntil } from './harness';
 import { authorisedRequests, bearerKey, count, expectAuthorisedWith, expectOriginsAccepted } from './harness/log-checks';
 import { quickClip } from './clip/in-tab';
 import { expectObjectsFrom, expectQueueDrained, formReady, isCreate, objectsFrom, pairWithKey, queueSummary, tabUrl } from './proxy/flows';
@@ -167,7 +167,7 @@ describe.each(BROWSERS)('pairing in $name', ({ name, launch }) => {
     const snapshot = () => popup.evaluate(() => localStorage.getItem('popup:snapshot:v1'));
     await waitUntil('the popup to keep what it drew', async () => ((await snapshot())?.includes('"lists"') ? true : undefined));
 
-    await popup.evaluate(() => void setTimeout(() => location.assign('options.html'), 0));
+    await navigateWithin(popup, 'options.html');
     await popup.clickButton('Disconnect');
     await waitUntil('Settings to forget the snapshot', async () => ((await snapshot()) === null ? true : undefined));
     await popup.close();

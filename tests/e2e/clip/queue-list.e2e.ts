@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { BROWSERS, type ExtensionGlobal, type PopupPage, useBrowser, useSandbox, waitUntil } from '../harness';
+import { BROWSERS, type ExtensionGlobal, navigateWithin, type PopupPage, useBrowser, useSandbox, waitUntil } from '../harness';
 import { quickClip } from './in-tab';
 import { expectNoPageErrors, pairWithKey, waitForIdle, waitForPreview } from './popup-form';
 import { ARTICLE, ARTICLE_PATH, DIARY_PATH, openTab, useSite } from './site';
@@ -72,7 +72,7 @@ describe.each(BROWSERS)('the queue list in $name', ({ launch }) => {
     const b = fromQuick.payload.name;
 
     // The options page's list, where the popup's line leads.
-    await popup.evaluate(() => void setTimeout(() => location.assign('options.html#queue'), 0));
+    await navigateWithin(popup, 'options.html#queue');
     await popup.waitFor('heading', 'Clips not yet in Anytype');
     await waitUntil('both clips listed, paused until Anytype runs', async () => {
       const entries = await listed(popup);

@@ -6,6 +6,7 @@ export { ARTIFACTS, DOCS_SCREENSHOTS, SANDBOX_PORT } from './config';
 export { useSandbox } from './sandbox';
 export { useBrowser } from './session';
 export type { BrowserName, BrowserSession, ExtensionGlobal, PopupPage, Role } from './types';
+export { navigateWithin } from './navigate';
 export { waitUntil } from './wait';
 export { launchChromium, launchFirefox };
 
