@@ -33,6 +33,8 @@ import { createRecentClips } from './recent-clips';
 import { createAfterQuickSave } from './saved-panel';
 import { rememberSettings } from './remembered-settings';
 import { createClipPrefsStore } from '../settings/clip-prefs';
+import { probeAnytype } from '../anytype/probe';
+import { createWelcomeProbe, openWelcomeOnInstall, WELCOME_PAGE } from './welcome';
 
 type Browser = typeof wxtBrowser;
 
@@ -118,6 +120,18 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
     }
   });
 
+  const syncOriginRules = async () => {
+    const { connections: endpoints } = await settings.loadConnections();
+    const dnr = browser.declarativeNetRequest as unknown as DynamicRulesApi;
+    await installOriginRules(dnr, endpoints.map((endpoint) => endpoint.baseUrl), extensionBaseUrl);
+  };
+  const originRulesReady = syncOriginRules().catch((error: unknown) => log(`origin rule: ${String(error)}`));
+
+  // Registered at once: the worker may have been started for this very event.
+  browser.runtime.onInstalled.addListener((details) => {
+    void openWelcomeOnInstall(details, browser.tabs, browser.runtime.getURL(WELCOME_PAGE));
+  });
+
   const router = createRouter({
     self: { id: browser.runtime.id, baseUrl: extensionBaseUrl },
     handlers: createHandlers({
@@ -125,6 +139,11 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
       queue: activeQueue,
       clips,
       properties,
+      probe: createWelcomeProbe({
+        localStatus: () => connections.localStatus(),
+        probe: (baseUrl) => probeAnytype(baseUrl),
+        ready: originRulesReady,
+      }),
       amend: createClipAmender({ client: () => connections.client(), recent: recentClips }),
       options: {
         connections,
@@ -148,12 +167,6 @@ export function startBackground(browser: Browser, options: { chromeStorageLocal?
   browser.runtime.onStartup.addListener(resumeQueue);
   resumeQueue();
 
-  const syncOriginRules = async () => {
-    const { connections: endpoints } = await settings.loadConnections();
-    const dnr = browser.declarativeNetRequest as unknown as DynamicRulesApi;
-    await installOriginRules(dnr, endpoints.map((endpoint) => endpoint.baseUrl), extensionBaseUrl);
-  };
-  void syncOriginRules().catch((error: unknown) => log(`origin rule: ${String(error)}`));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && 'settings:connections' in changes) {
       settings.forget();

@@ -19,6 +19,8 @@ export interface HandlerServices {
   options: OptionsServices;
   /** Where the tag list's read of a space's properties is kept for the next create. */
   properties?: SpaceProperties;
+  /** Whether Anytype answers at the active connection's address (lib/background/welcome.ts). */
+  probe(): Promise<MessageOutput<'anytype.probe'>>;
   /** Changes the clip last saved from a tab (the in-page panel). */
   amend(tabId: number, input: MessageInput<'clip.amend'>): Promise<MessageOutput<'clip.amend'>>;
 }
@@ -40,7 +42,7 @@ function failedClip(job: ClipJob): MessageOutput<'queue.failed'>[number] {
   };
 }
 
-export function createHandlers({ connections, queue, clips, options, amend, properties }: HandlerServices): Handlers {
+export function createHandlers({ connections, queue, clips, options, amend, properties, probe }: HandlerServices): Handlers {
   const client = () => connections.client();
   return {
     ...createOptionsHandlers(options),
@@ -51,6 +53,7 @@ export function createHandlers({ connections, queue, clips, options, amend, prop
       return amend(sender.tabId, input);
     },
     'connection.status': ({ local }) => (local ? connections.localStatus() : connections.status()),
+    'anytype.probe': () => probe(),
     'connection.saveKey': ({ apiKey, grant }) => connections.saveKey(apiKey, undefined, grant),
     'connection.disconnect': () => connections.disconnect(),
     'spaces.list': async () => {

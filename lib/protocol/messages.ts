@@ -52,6 +52,15 @@ export const ConnectionStatusSchema = v.object({
   features: v.optional(ServerFeaturesSchema),
 });
 
+/** Whether Anytype answers at the active connection's address (the welcome page's live check). */
+export const AnytypeProbeSchema = v.object({
+  state: v.picklist(['found', 'not_running', 'not_anytype']),
+  baseUrl: v.string(),
+  /** Whether a key is kept for that connection (read from the vault, not tried). */
+  paired: v.boolean(),
+  serverVersion: v.optional(v.string()),
+});
+
 export const SpaceSummarySchema = v.object({ id: v.string(), name: v.string() });
 export const TypeSummarySchema = v.object({ id: v.string(), key: v.string(), name: v.string() });
 const NamedItemSchema = v.object({ id: v.string(), name: v.string() });
@@ -180,6 +189,12 @@ export const messages = {
   'connection.status': {
     input: v.strictObject({ local: v.optional(v.boolean()) }),
     output: ConnectionStatusSchema,
+    senders: ['extension_page'],
+  },
+  /** Asks Anytype at the active connection's address whether it runs; no key is sent. The background builds the URL. */
+  'anytype.probe': {
+    input: Empty,
+    output: AnytypeProbeSchema,
     senders: ['extension_page'],
   },
   /** Verifies the key with one authenticated call, then keeps it. Pairing and pasted keys both end here. */

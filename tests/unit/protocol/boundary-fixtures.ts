@@ -22,6 +22,7 @@ const UUID = '00000000-0000-4000-8000-000000000000';
 
 export const VALID_PAYLOADS: Record<MessageType, unknown> = {
   'connection.status': {},
+  'anytype.probe': {},
   'connection.saveKey': { apiKey: 'abcdefgh12345' },
   'connection.disconnect': {},
   'spaces.list': {},

@@ -23,6 +23,7 @@ const PAGE: SenderClass[] = ['extension_page'];
 /** The whole matrix. The panel: the collection picker and the amend of its own clip, nothing else. */
 const MATRIX: Record<MessageType, SenderClass[]> = {
   'connection.status': PAGE,
+  'anytype.probe': PAGE,
   'connection.saveKey': PAGE,
   'connection.disconnect': PAGE,
   'spaces.list': PAGE,
