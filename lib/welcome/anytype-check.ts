@@ -87,7 +87,8 @@ export function createAnytypeCheck(deps: AnytypeCheckDeps): AnytypeCheck {
     start: () => ask(true),
     retry: () => ask(true),
     shown() {
-      if (!asking && !found() && timer === undefined) ask(false);
+      // Back from starting Anytype, say: no need to wait for the next re-check.
+      if (!asking && !found()) ask(false);
     },
     stop() {
       stopped = true;
