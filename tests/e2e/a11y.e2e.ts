@@ -137,4 +137,18 @@ describe.each(BROWSERS)('accessibility in $name', ({ launch }) => {
     await navigateWithin(popup, 'options.html');
     await expectAccessible(popup, 'options');
   });
+
+  test('welcome page, as opened on install: Anytype found, then not running', async () => {
+    const welcome = await browser().extensionTab('welcome.html');
+    await welcome.waitForText('status', 'Anytype found');
+    await expectAccessible(welcome, 'welcome');
+    await control().setFaults({ refuse: true });
+    try {
+      await navigateWithin(welcome, 'welcome.html');
+      await welcome.waitFor('button', 'Try again');
+      await expectAccessible(welcome, 'welcome, not running');
+    } finally {
+      await control().setFaults({ refuse: false });
+    }
+  });
 });

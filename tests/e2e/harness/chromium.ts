@@ -5,7 +5,7 @@ import { type BrowserContext, chromium, type Locator, type Page, type Worker } f
 import { type FixtureServer, startFixtureServer, tabIdOf, uniqueUrl } from './fixture-server';
 import { assertBuilt, CHROMIUM_EXTENSION_DIR, CHROMIUM_PATH, HEADLESS } from './config';
 import type { BrowserSession, PopupPage, Role, TextMatch } from './types';
-import { normalise } from './wait';
+import { normalise, waitUntil } from './wait';
 
 const TIMEOUT = 10_000;
 const VIEWPORT = { width: 400, height: 600 };
@@ -110,6 +110,19 @@ class ChromiumSession implements BrowserSession {
       throw error;
     }
     return popup;
+  }
+
+  async extensionTab(path: string): Promise<PopupPage> {
+    const url = `${this.baseUrl}${path}`;
+    // The worker opens it from runtime.onInstalled, which may run before or after Playwright has
+    // the context: look at every page the context knows, as often as needed, until one shows it.
+    const page = await waitUntil(`the extension's tab ${path}`, async () =>
+      this.context.pages().find((candidate) => !candidate.isClosed() && candidate.url().startsWith(url)),
+    );
+    await page.waitForLoadState('load');
+    const tab = new ChromiumPopup(page, () => this.popups.delete(tab));
+    this.popups.add(tab);
+    return tab;
   }
 
   async evaluateInExtension<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
@@ -224,13 +237,13 @@ class ChromiumPopup implements PopupPage {
     return [...this.pageErrors];
   }
 
-  async screenshot(path: string): Promise<void> {
+  async screenshot(path: string, size = { width: VIEWPORT.width, maxHeight: 600 }): Promise<void> {
     // As the real toolbar popup: as high as its content, at most 600 px (Chrome's limit), so
     // what sticks to the popup's bottom (Save) is drawn where a person sees it.
-    await this.page.setViewportSize({ width: VIEWPORT.width, height: 100 });
+    await this.page.setViewportSize({ width: size.width, height: 100 });
     try {
       const height = await this.page.evaluate(() => document.documentElement.scrollHeight);
-      await this.page.setViewportSize({ width: VIEWPORT.width, height: Math.min(height, 600) });
+      await this.page.setViewportSize({ width: size.width, height: Math.min(height, size.maxHeight) });
       await this.page.screenshot({ path });
     } finally {
       await this.page.setViewportSize(VIEWPORT);

@@ -161,6 +161,24 @@ class FirefoxSession implements BrowserSession {
     return popup;
   }
 
+  async extensionTab(path: string): Promise<PopupPage> {
+    const url = `${this.baseUrl}${path}`;
+    // puppeteer's page.url() of an extension tab may stay about:blank: ask each page where it is.
+    const page = await waitUntil(`the extension's tab ${path}`, async () => {
+      for (const candidate of await this.browser.pages()) {
+        const shows = await atMost(
+          candidate.evaluate((u: string) => location.href.startsWith(u) && document.readyState === 'complete', url),
+          3_000,
+        ).catch(() => false);
+        if (shows) return candidate;
+      }
+      return undefined;
+    });
+    const tab = new FirefoxPopup(page, url, () => this.popups.delete(tab));
+    this.popups.add(tab);
+    return tab;
+  }
+
   async evaluateInExtension<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
     const popup = (await this.openPopup()) as FirefoxPopup;
     try {
@@ -343,7 +361,7 @@ class FirefoxPopup implements PopupPage {
     return [...this.pageErrors];
   }
 
-  async screenshot(path: string): Promise<void> {
+  async screenshot(path: string, _size?: { width: number; maxHeight: number }): Promise<void> {
     // No setViewport here: puppeteer sends emulation.setScreenOrientationOverride with it, which
     // Firefox 140 ESR (Debian's) does not know, so the picture is the popup's viewport and what overflows it.
     await this.page.screenshot({ path: path as `${string}.png`, fullPage: true });

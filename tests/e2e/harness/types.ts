@@ -26,7 +26,8 @@ export interface PopupPage {
   evaluate<T>(fn: () => T | Promise<T>): Promise<T>;
   /** Uncaught errors and console errors the page reported so far. */
   errors(): string[];
-  screenshot(path: string): Promise<void>;
+  /** `width`: a page wider than the toolbar popup (the welcome page), drawn whole up to `maxHeight`. */
+  screenshot(path: string, size?: { width: number; maxHeight: number }): Promise<void>;
   /** Resolves once the page is gone (closed by the harness, by itself, or by an extension reload). */
   closed(): Promise<void>;
   close(): Promise<void>;
@@ -40,6 +41,11 @@ export interface BrowserSession {
   readonly baseUrl: string;
   /** Opens popup.html (`query` without or with the leading '?', e.g. 'tabId=3') in its own tab. */
   openPopup(query?: string): Promise<PopupPage>;
+  /**
+   * The tab the extension opened by itself showing `path` (e.g. 'welcome.html', opened on install),
+   * once it has loaded; waits for it, as the extension may open it after the browser is handed over.
+   */
+  extensionTab(path: string): Promise<PopupPage>;
   /**
    * Runs a function in the extension: Chromium in the service worker, Firefox in an extension page
    * (puppeteer cannot reach Firefox's background page). Use `chrome.*`, which both browsers expose.
