@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
+import { WELCOME_PAGE } from '../../lib/background/welcome';
 import { BROWSERS, navigateWithin, type PopupPage, useBrowser, useSandbox, waitUntil } from './harness';
 
 // axe-core (WCAG 2 A and AA rules) on every state of the popup and on the options page, in both
@@ -9,6 +10,7 @@ import { BROWSERS, navigateWithin, type PopupPage, useBrowser, useSandbox, waitU
 const sandbox = useSandbox();
 const control = () => sandbox().control;
 
+const WELCOME = WELCOME_PAGE.slice(1);
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 type Theme = 'light' | 'dark';
@@ -139,12 +141,12 @@ describe.each(BROWSERS)('accessibility in $name', ({ launch }) => {
   });
 
   test('welcome page, as opened on install: Anytype found, then not running', async () => {
-    const welcome = await browser().extensionTab('welcome.html');
+    const welcome = await browser().extensionTab(WELCOME);
     await welcome.waitForText('status', 'Anytype found');
     await expectAccessible(welcome, 'welcome');
     await control().setFaults({ refuse: true });
     try {
-      await navigateWithin(welcome, 'welcome.html');
+      await navigateWithin(welcome, WELCOME);
       await welcome.waitFor('button', 'Try again');
       await expectAccessible(welcome, 'welcome, not running');
     } finally {

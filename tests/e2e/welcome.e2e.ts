@@ -1,12 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { WELCOME_PAGE } from '../../lib/background/welcome';
 import { ARTIFACTS, BROWSERS, DOCS_SCREENSHOTS, navigateWithin, SANDBOX_PORT, useBrowser, useSandbox } from './harness';
 
 // First run (issue #20): the extension opens its welcome page by itself when it is installed, and
 // the page asks the background, live, whether Anytype (here the sandbox) answers.
 const sandbox = useSandbox();
 const control = () => sandbox().control;
+const WELCOME = WELCOME_PAGE.slice(1);
 const ANYTYPE = `http://127.0.0.1:${SANDBOX_PORT}`;
 
 describe.each(BROWSERS)('welcome page in $name', ({ name, launch }) => {
@@ -15,7 +17,7 @@ describe.each(BROWSERS)('welcome page in $name', ({ name, launch }) => {
   const shotDir = name === 'chromium' ? DOCS_SCREENSHOTS : join(ARTIFACTS, name);
 
   test('opens by itself on install and says Anytype was found, asking without a key', async () => {
-    const welcome = await browser().extensionTab('welcome.html');
+    const welcome = await browser().extensionTab(WELCOME);
     expect(await welcome.textOf('heading', 'Welcome to Clip to Anytype')).toBe('Welcome to Clip to Anytype');
     expect(await welcome.waitForText('status', 'Anytype found')).toBe(`Anytype found at ${ANYTYPE}. Pair with it as below.`);
     expect(await welcome.count('button', 'Try again')).toBe(0);
@@ -32,11 +34,11 @@ describe.each(BROWSERS)('welcome page in $name', ({ name, launch }) => {
   });
 
   test('says Anytype is not running, looks again, and finds it once it runs', async () => {
-    const welcome = await browser().extensionTab('welcome.html');
+    const welcome = await browser().extensionTab(WELCOME);
     await welcome.waitForText('status', 'Anytype found');
     // Anytype closed: the page opened again (a person's bookmark, say) says so and offers Try again.
     await control().setFaults({ refuse: true });
-    await navigateWithin(welcome, 'welcome.html');
+    await navigateWithin(welcome, WELCOME);
     expect(await welcome.waitForText('status', 'Anytype is not running')).toMatch(/^Anytype is not running: start Anytype Desktop/);
     await welcome.waitFor('button', 'Try again');
 

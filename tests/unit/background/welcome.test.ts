@@ -1,4 +1,7 @@
 // @vitest-environment node
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createWelcomeProbe, openWelcomeOnInstall, WELCOME_PAGE } from '../../../lib/background/welcome';
@@ -8,6 +11,12 @@ const PAGE_URL = `chrome-extension://abc/${WELCOME_PAGE.slice(1)}`;
 const REASONS = ['install', 'update', 'browser_update', 'chrome_update', 'shared_module_update'];
 
 describe('the welcome page on install', () => {
+  it('names the page WXT builds from entrypoints/welcome/', () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+    const entry = /^\/([a-z-]+)\.html$/.exec(WELCOME_PAGE)?.[1];
+    expect(entry && existsSync(join(root, 'entrypoints', entry, 'index.html'))).toBe(true);
+  });
+
   it('opens once, in front, for a fresh install only: never on an update, a browser update or a reload', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...REASONS), fc.option(fc.boolean(), { nil: undefined }), async (reason, temporary) => {
