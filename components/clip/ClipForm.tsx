@@ -6,7 +6,7 @@ import { markOnce, POPUP_MARKS } from '../../lib/popup/timing-marks';
 import { Alert } from '../Alert';
 import { clipSettled, saveReason } from '../../lib/popup/clip-reducer';
 import { ERROR_ACTION_LABEL, errorAction } from '../../lib/popup/error-actions';
-import { ExistingNotice, SaveResult } from './ClipOutcome';
+import { SaveResult } from './ClipOutcome';
 import { SaveBar } from './SaveBar';
 import { SelectField } from './SelectField';
 import { SuccessCard } from './SuccessCard';
@@ -130,10 +130,9 @@ export function ClipForm({ state, controller, onPair, onSettings }: ClipFormProp
           <p class="note">{state.previewError ?? i18n.t('clip.reading')}</p>
         )}
       </section>
-      {state.existing && !state.result && <ExistingNotice existing={state.existing} />}
       {state.result && <SaveResult result={state.result} />}
       <Alert message={state.error} action={onAct && { label: i18n.t(ERROR_ACTION_LABEL[action]), onAct }} />
-      {/* Last in the form, so that it sticks to the bottom of the popup however long the form is. */}
+      {/* Last in the form, so that it sticks to the bottom of the popup however long the form is; the already-clipped notice is in it. */}
       <SaveBar state={state} onRetry={() => void controller.retry()} />
     </form>
   );

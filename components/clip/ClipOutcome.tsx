@@ -4,9 +4,13 @@ import type { MessageOutput } from '../../lib/protocol/messages';
 type Existing = NonNullable<MessageOutput<'clip.existing'>>;
 type Result = MessageOutput<'clip.submit'>;
 
+/** The notice's id: Save again is described by it. */
+export const EXISTING_NOTICE_ID = 'existing-notice';
+
+/** The page is already in this space: said with a link to that object (lib/popup: clip.existing). */
 export function ExistingNotice({ existing }: { existing: Existing }) {
   return (
-    <p class="note existing">
+    <p id={EXISTING_NOTICE_ID} class="note existing">
       {i18n.t('clip.existing', { name: existing.name || i18n.t('clip.untitled') })}{' '}
       <a href={existing.openUrl} target="_blank" rel="noreferrer">
         {i18n.t('clip.openExisting')}

@@ -4,6 +4,7 @@
  * notification, which never takes focus from the page.
  */
 import { i18n } from '#i18n';
+import { BOOKMARK_TYPE_KEY } from '../anytype/type-keys';
 import type { ClipMode } from '../capture/schema';
 import type { ClipPrefs } from '../settings/clip-prefs';
 import type { MessageOutput } from '../protocol/messages';
@@ -71,7 +72,7 @@ export function createQuickClip(deps: QuickClipDeps) {
           throw new ProtocolFailure('invalid_message', i18n.t('quick.webOnly'));
         }
         const target = await deps.resolveTarget(tab.url, mode);
-        const typeKey = mode === 'link' ? 'bookmark' : target.typeKey;
+        const typeKey = mode === 'link' ? BOOKMARK_TYPE_KEY : target.typeKey;
         const result = await deps.clipTab(tab.id, {
           mode,
           spaceId: target.spaceId,

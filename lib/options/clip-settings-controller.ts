@@ -7,9 +7,10 @@ import { i18n } from '#i18n';
 import type { BackgroundClient } from '../protocol/client';
 import type { MessageOutput } from '../protocol/messages';
 import type { ClipSettings } from '../settings/clip-settings';
-import { type ClipPreset, parseSitePattern, type SiteRule } from '../settings/site-rules';
+import type { ClipPreset, SiteRule } from '../settings/site-rules';
 import type { SetAsideEntry } from '../settings/versioned-item';
 import { messageOf } from './connections-controller';
+import { type RuleDraft, ruleDraftProblem } from './rule-draft';
 
 type Item = { id: string; name: string };
 type TypeItem = MessageOutput<'types.list'>[number];
@@ -34,7 +35,7 @@ export interface ClipSettingsDeps {
   newId?(): string;
 }
 
-export type RuleDraft = { pattern: string } & ClipPreset;
+export type { RuleDraft } from './rule-draft';
 
 export { parseTagList } from '../settings/tag-names';
 
@@ -66,11 +67,6 @@ export function createClipSettingsController(deps: ClipSettingsDeps, onChange: (
       set({ busy: false, error: message });
       return message;
     }
-  }
-
-  function checkDraft(draft: RuleDraft): string | undefined {
-    const parsed = parseSitePattern(draft.pattern);
-    return 'error' in parsed ? parsed.error : undefined;
   }
 
   function ruleFrom(id: string, draft: RuleDraft): SiteRule {
@@ -140,13 +136,13 @@ export function createClipSettingsController(deps: ClipSettingsDeps, onChange: (
     },
 
     addRule(draft: RuleDraft): Promise<string | undefined> {
-      const problem = checkDraft(draft);
+      const problem = ruleDraftProblem(draft);
       if (problem) return Promise.resolve(problem);
       return persist({ ...state.settings, siteRules: [...rules(), ruleFrom(newId(), draft)] }, i18n.t('options.rules.added'));
     },
 
     updateRule(id: string, draft: RuleDraft): Promise<string | undefined> {
-      const problem = checkDraft(draft);
+      const problem = ruleDraftProblem(draft);
       if (problem) return Promise.resolve(problem);
       const siteRules = rules().map((rule) => (rule.id === id ? ruleFrom(id, draft) : rule));
       return persist({ ...state.settings, siteRules }, i18n.t('options.rules.saved'));

@@ -20,6 +20,13 @@ export interface ClipFormState {
   templates: Item[];
   spaceId?: string;
   typeKey?: string;
+  /**
+   * Bookmark mode put the space's bookmark type in the Type picker in place of `before`, the
+   * type the person had, which comes back with another mode (lib/popup/mode-type.ts).
+   */
+  bookmarkSwap?: { before: string | undefined };
+  /** The person picked a type while in Bookmark mode: it stands, Bookmark mode swaps nothing. */
+  typePickedInBookmark?: boolean;
   templateId?: string;
   collectionId?: string;
   mode: PageMode;

@@ -11,6 +11,7 @@ import { matchSiteRule, type SiteRule } from '../settings/site-rules';
 import type { CachedLists, ClipFormDeps, ClipFormStart, ClipFormState, SpaceLists } from './clip-form-types';
 import { listsPatch, pickSpace, ruleHintFor, ruleTagNames } from './form-choices';
 import { blankClipFormState, type ClipAction, reduceClipForm } from './clip-reducer';
+import { ownType } from './mode-type';
 
 export type { CachedLists, ClipFormDeps, ClipFormState, ListCache, SiteContext, SpaceLists } from './clip-form-types';
 export { blankClipFormState } from './clip-reducer';
@@ -81,8 +82,8 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     if (!/^https?:\/\//i.test(url) || mode === 'bookmark') {
       return set({ preview: undefined, pageLimit: 'none', previewError: i18n.t('clip.limits.none') });
     }
-    set({ pageLimit: 'bookmarkOnly', mode: 'bookmark', preview: undefined, previewError: undefined });
-    await loadPreview();
+    set({ pageLimit: 'bookmarkOnly', previewError: undefined });
+    await changeMode('bookmark');
   }
 
   async function checkExisting(): Promise<void> {
@@ -110,8 +111,16 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
   }
 
   async function changeType(typeKey: string | undefined): Promise<void> {
-    set({ typeKey, templateId: undefined, templates: [] });
+    dispatch({ type: 'type', typeKey });
     await loadTemplates();
+  }
+
+  /** A new mode, and its preview; Bookmark mode may change the type (lib/popup/mode-type.ts), whose templates follow. */
+  async function changeMode(mode: PageMode): Promise<void> {
+    const typeBefore = state.typeKey;
+    dispatch({ type: 'mode', mode });
+    if (state.typeKey !== typeBefore) templatesLoading = loadTemplates();
+    await Promise.all([loadPreview(), templatesLoading]);
   }
 
   /** The state for a space's lists (lib/popup/form-choices: listsPatch), with what the person picked. */
@@ -187,7 +196,7 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
   async function settleSelection(): Promise<void> {
     if (!deps.selection || deps.selection.arrived || chosen.mode) return;
     const selected = await deps.selection.promise.catch(() => false);
-    if (selected && !chosen.mode) set({ mode: 'selection', preview: undefined });
+    if (selected && !chosen.mode) dispatch({ type: 'mode', mode: 'selection' });
   }
 
   /** Last time's choices and lists, applied without asking anyone: usable at once when the lists are cached. */
@@ -357,8 +366,7 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
     setTemplate: (templateId: string | undefined) => dispatch({ type: 'template', templateId }),
     async setMode(mode: PageMode) {
       chosen.mode = true;
-      dispatch({ type: 'mode', mode });
-      await loadPreview();
+      await changeMode(mode);
     },
     addTag(name: string) {
       const before = state;
@@ -393,9 +401,10 @@ export function createClipFormController(deps: ClipFormDeps, onChange: (state: C
         // Where a rule sent the clip is the rule's doing: the next page starts from the person's own choices.
         const ruleDecided = state.siteRule !== undefined && !chosen.space && !chosen.type && !chosen.collection;
         if (!ruleDecided) {
+          // The person's own type: the bookmark type Bookmark mode stood in with is that mode's, not theirs.
           await deps.prefs.remember({
             spaceId: state.spaceId,
-            typeKey: state.typeKey,
+            typeKey: ownType(state) ?? state.typeKey,
             collectionId: state.collectionId,
             mode: state.mode,
           });

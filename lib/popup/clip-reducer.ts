@@ -7,12 +7,15 @@
 import type { PageMode } from '../capture/schema';
 import { cleanTagNames, MAX_TAGS } from '../settings/tag-names';
 import type { ClipFormState } from './clip-form-types';
+import { modeChanged, typePicked } from './mode-type';
 
 export type ClipAction =
   | { type: 'title'; title: string }
   | { type: 'note'; note: string }
   | { type: 'collection'; collectionId: string | undefined }
   | { type: 'template'; templateId: string | undefined }
+  /** The person's pick of a type (never an answer that arrives: those come as `patch`). */
+  | { type: 'type'; typeKey: string | undefined }
   | { type: 'mode'; mode: PageMode }
   | { type: 'addTag'; name: string }
   | { type: 'removeTag'; name: string }
@@ -51,8 +54,11 @@ export function reduceClipForm(state: ClipFormState, action: ClipAction): ClipFo
       return { ...state, collectionId: action.collectionId };
     case 'template':
       return { ...state, templateId: action.templateId };
+    case 'type':
+      return { ...state, ...typePicked(state, action.typeKey) };
     case 'mode':
-      return { ...state, mode: action.mode, preview: undefined };
+      if (action.mode === state.mode) return { ...state, preview: undefined };
+      return { ...state, ...modeChanged(state, action.mode), mode: action.mode, preview: undefined };
     case 'addTag': {
       const tagNames = cleanTagNames([...state.tagNames, action.name]).slice(0, MAX_TAGS);
       return tagNames.length === state.tagNames.length ? state : { ...state, tagNames };

@@ -6,7 +6,9 @@
 import type { ClipPrefs } from '../settings/clip-prefs';
 import type { SiteRule } from '../settings/site-rules';
 import { cleanTagNames, MAX_TAGS } from '../settings/tag-names';
+import { BOOKMARK_TYPE_KEY } from '../anytype/type-keys';
 import type { ClipFormState, SpaceLists } from './clip-form-types';
+import { ownType, typeForMode } from './mode-type';
 
 type Item = { id: string; name: string };
 
@@ -17,7 +19,7 @@ export interface RuleChoice {
   collectionId?: string;
 }
 
-const PREFERRED_TYPES = ['page', 'bookmark', 'note'];
+const PREFERRED_TYPES = ['page', BOOKMARK_TYPE_KEY, 'note'];
 
 /** The rule's space if it is still there, else last time's if it is, else the first. */
 export function pickSpace(spaces: readonly Item[], remembered: ClipPrefs, rule?: RuleChoice): string | undefined {
@@ -67,6 +69,7 @@ export function choicesIn(
  * The state for a space's lists; `reload` when the templates must be asked for (again). Only
  * what the person picked (`picked`) is kept as is: the rest follows from the rule and last time's
  * choices, so lists or a rule that arrive later give the same answer as if they had been there at once.
+ * In Bookmark mode the space's bookmark type stands in for that type (lib/popup/mode-type.ts).
  */
 export function listsPatch(
   state: ClipFormState,
@@ -78,16 +81,17 @@ export function listsPatch(
 ): { next: Partial<ClipFormState>; reload: boolean } {
   const current = {
     spaceId: state.spaceId,
-    typeKey: picked.type ? state.typeKey : undefined,
+    typeKey: picked.type ? ownType(state) : undefined,
     collectionId: picked.collection ? state.collectionId : undefined,
   };
   const choice = choicesIn(spaceId, lists, remembered, current, rule);
-  const typeKey = choice.typeKey;
+  const shown = typeForMode(state.mode, lists.types, choice.typeKey, state.typePickedInBookmark === true);
+  const typeKey = shown.typeKey;
   // "None" picked by the person is a choice too.
   const collectionId = picked.collection ? lists.collections.find((c) => c.id === state.collectionId)?.id : choice.collectionId;
   const reload = typeKey !== state.typeKey || state.templates.length === 0;
   const type = reload ? { typeKey, templateId: undefined, templates: [] } : {};
-  return { next: { ...lists, collectionId, ...type }, reload };
+  return { next: { ...lists, collectionId, bookmarkSwap: shown.bookmarkSwap, ...type }, reload };
 }
 
 /** A rule's tags as the form keeps them. */

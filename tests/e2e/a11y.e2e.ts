@@ -133,6 +133,23 @@ describe.each(BROWSERS)('accessibility in $name', ({ launch }) => {
     await expectAccessible(popup, 'clip form');
   });
 
+  test('the clip form for a page already clipped: the notice above Save again', async () => {
+    const tabId = await browser().openPage();
+    const popup = await browser().openPopup(`tabId=${tabId}`);
+    await connectWithKey(popup);
+    await popup.waitFor('button', 'Save to Anytype');
+    await waitUntil('the clip form to read the page', async () =>
+      (await popup.valueOf('textbox', 'Title')) === '' ? undefined : true,
+    );
+    await popup.clickButton('Save to Anytype');
+    await popup.waitForText('status', 'Saved');
+    await popup.close();
+    const again = await browser().openPopup(`tabId=${tabId}`);
+    await again.waitFor('link', 'Open the existing clip');
+    await again.waitFor('button', 'Save again');
+    await expectAccessible(again, 'already clipped');
+  });
+
   test('options page, with a connection', async () => {
     const popup = await browser().openPopup();
     await connectWithKey(popup);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BROWSERS, DOCS_SCREENSHOTS, type PopupPage, useBrowser, useSandbox } from '../harness';
+import { BROWSERS, DOCS_SCREENSHOTS, type PopupPage, useBrowser, useSandbox, waitUntil } from '../harness';
 import { expectOriginsAccepted } from '../harness/log-checks';
 import { selectSection } from './in-tab';
 import {
@@ -143,7 +143,9 @@ describe.each(BROWSERS)('popup clip in $name', ({ name, launch }) => {
     await waitForPreview(popup, c.mode === 'Selection' ? c.preview : 'Tide pools are small worlds');
     await waitForIdle(popup);
     expect(await chosenText(popup, 'Mode')).toBe(c.mode === 'Selection' ? 'Selection' : 'Article');
+    const typeBefore = await popup.valueOf('combobox', 'Type');
     await choose(popup, 'Mode', c.mode);
+    if (c.mode === 'Bookmark') await expectBookmarkTypeFollowsMode(popup, typeBefore);
     await waitForPreview(popup, c.preview);
     expect(await popup.valueOf('textbox', 'Title')).toBe(ARTICLE.title);
     await choose(popup, 'Space', 'Research');
@@ -168,6 +170,18 @@ describe.each(BROWSERS)('popup clip in $name', ({ name, launch }) => {
     return { popup, stored, url: page.url };
   }
 
+  /** Bookmark mode (just chosen) shows the space's bookmark type; another mode gives back the type there was. */
+  async function expectBookmarkTypeFollowsMode(popup: PopupPage, typeBefore: string): Promise<void> {
+    const typeIs = (key: string) => async () => ((await popup.valueOf('combobox', 'Type')) === key ? true : undefined);
+    // The clip before this one remembered another type for the space (Project): the switch is seen.
+    expect(typeBefore).not.toBe('bookmark');
+    await waitUntil('the Bookmark type with Bookmark mode', typeIs('bookmark'));
+    await choose(popup, 'Mode', 'Article');
+    await waitUntil(`the type before Bookmark mode (${typeBefore}) back with Article`, typeIs(typeBefore));
+    await choose(popup, 'Mode', 'Bookmark');
+    await waitUntil('the Bookmark type with Bookmark mode again', typeIs('bookmark'));
+  }
+
   /** What Anytype stored: the chosen space, type, title, source, collection, tags, note, then the mode's body. */
   async function expectStored(c: ModeCase, stored: StoredObject, url: string): Promise<void> {
     const research = await vault.spaceId('Research');
@@ -186,7 +200,7 @@ describe.each(BROWSERS)('popup clip in $name', ({ name, launch }) => {
     c.expectBody(stored.markdown, site());
   }
 
-  test('Article mode stores the article with every choice; reopening the popup shows the already-clipped notice', async () => {
+  test('Article mode stores the article with every choice; reopened, the popup shows the already-clipped notice above Save, and Save again makes a second object', async () => {
     key = await sandbox().control.issueKey();
     const article = CASES[0] as ModeCase;
     const { popup, stored, url } = await clipThroughPopup(article, true);
@@ -209,6 +223,22 @@ describe.each(BROWSERS)('popup clip in $name', ({ name, launch }) => {
     );
     expect(notice).toContain(`Already clipped to this space as “${stored.name}”`);
     expect(await linkHref(again, 'Open the existing clip')).toBe(anytypeLink(stored.space_id, stored.id));
+    // The notice sits in the Save bar right above Save, which reads "Save again": a second object is deliberate.
+    const placement = await again.evaluate(() => {
+      const bar = document.querySelector('.save-bar');
+      const link = Array.from(document.querySelectorAll('a')).find((a) => a.textContent?.trim() === 'Open the existing clip');
+      const save = bar?.querySelector('button[type=submit]');
+      return {
+        inBar: Boolean(link && bar?.contains(link)),
+        aboveSave: Boolean(link && save && link.compareDocumentPosition(save) & Node.DOCUMENT_POSITION_FOLLOWING),
+        label: save?.textContent?.trim() ?? '',
+      };
+    });
+    expect(placement).toEqual({ inBar: true, aboveSave: true, label: 'Save again' });
+    expect(await again.count('button', 'Save to Anytype')).toBe(0);
+    await again.clickButton('Save again');
+    expect(await again.waitForText('status', 'Saved')).toContain('Open in Anytype');
+    await waitUntil('a second object of the page', async () => ((await vault.allWithSource(url)).length === 2 ? true : undefined));
     expectNoPageErrors(again);
   });
 

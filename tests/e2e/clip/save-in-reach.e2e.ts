@@ -4,7 +4,8 @@ import { ARTICLE_PATH, openTab, useSite } from './site';
 
 // Save in reach: in a 360×600 popup (Chrome's toolbar popups are at most 600 px high), the Save
 // button lies inside the viewport in every state of the form: as it opens, with a long title, ten
-// tags and a note, and with Anytype not running (its notes and the connection problem shown).
+// tags and a note, for a page already clipped (the notice with its Open link right above "Save
+// again", both in view), and with Anytype not running (its notes and the connection problem shown).
 // The popup is drawn in a 360×600 frame inside an extension page, the same in both browsers
 // (puppeteer cannot set Firefox 140's viewport). In English and in German (longer words) in both
 // browsers: Firefox takes the extension's language from its own UI, so `.ci/run` installs its German
@@ -109,6 +110,32 @@ async function fillLong(popup: PopupPage): Promise<void> {
   );
 }
 
+/** Presses the framed form's Save (whatever its language) and waits for the success card. */
+async function saveFramed(popup: PopupPage): Promise<void> {
+  const pressed = await popup.evaluate(
+    script<string>(`${FRAME}
+      const save = doc && doc.querySelector('.save-bar button[type=submit]');
+      if (!save || save.disabled) return 'no usable save';
+      save.click();
+      return 'ok';`),
+  );
+  expect(pressed).toBe('ok');
+  await waitUntil('the framed clip saved', async () =>
+    (await popup.evaluate(script<boolean>(`${FRAME} return Boolean(doc && doc.querySelector('.success-card'));`))) ? true : undefined,
+  );
+}
+
+/** The already-clipped notice's box in the frame, and whether it ends above Save's row in the Save bar. */
+async function existingBox(popup: PopupPage): Promise<{ top: number; bottom: number; inBar: boolean; saveTop: number }> {
+  return popup.evaluate(
+    script<{ top: number; bottom: number; inBar: boolean; saveTop: number }>(`${FRAME}
+      const notice = doc.querySelector('.existing');
+      const save = doc.querySelector('.save-bar button[type=submit]');
+      const r = notice.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, inBar: Boolean(notice.closest('.save-bar')), saveTop: save.getBoundingClientRect().top };`),
+  );
+}
+
 /** Pairs through the background with a key (no English labels to click, so in any language). */
 async function pairDirectly(popup: PopupPage, key: string): Promise<void> {
   const answer = await popup.evaluate(
@@ -134,6 +161,19 @@ function scenarios(browser: () => BrowserSession, lang: string): void {
     // The form is taller than the popup here: only a Save kept in view passes.
     expect(long.scrollHeight).toBeGreaterThan(HEIGHT);
     expectInViewport(long, 'long title, 10 tags, a note');
+
+    // Saved once; drawn again, the page is already in the space: the notice and "Save again" both in view.
+    await saveFramed(popup);
+    await drawFramed(popup, article.tabId);
+    expectInViewport(await saveBox(popup, '.save-bar .existing'), 'already clipped');
+    await fillLong(popup);
+    const clipped = await saveBox(popup, '.save-bar .existing');
+    expect(clipped.scrollHeight).toBeGreaterThan(HEIGHT);
+    expectInViewport(clipped, 'already clipped, long form');
+    const notice = await existingBox(popup);
+    expect(notice.inBar).toBe(true);
+    expect(notice.top, 'the notice’s top').toBeGreaterThanOrEqual(0);
+    expect(notice.bottom, 'the notice ends above Save').toBeLessThanOrEqual(notice.saveTop);
 
     // Anytype stops answering: the form draws from the lists seen last, with its notes and the problem.
     await sandbox().control.setFaults({ refuse: true });

@@ -41,6 +41,16 @@ describe('quick clip', () => {
     await quick.run({ id: 3, url: 'https://a.example/x' }, 'article');
     expect(notices[0]?.title).toBe('Clip kept in the extension');
   });
+
+  it.each([
+    ['link', 'https://b.example/'],
+    ['image', 'https://b.example/a.png'],
+  ] as const)('a %s clip while Anytype is not running is kept the same way (issue 22.1)', async (mode, targetUrl) => {
+    const { quick, notices, requests } = setup('queued');
+    await quick.run({ id: 3, url: 'https://a.example/x' }, mode, targetUrl);
+    expect(requests[0]).toMatchObject({ mode, targetUrl, spaceId: 's1' });
+    expect(notices).toEqual([{ title: 'Clip kept in the extension', message: 'Anytype is not running.' }]);
+  });
 });
 
 describe('context menu mapping', () => {

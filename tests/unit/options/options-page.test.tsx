@@ -153,8 +153,10 @@ describe('options page: quick clip settings', () => {
   it('adds, orders, edits and removes site rules; refuses a bad pattern', async () => {
     const { world } = setup();
     const rules = await screen.findByRole('region', { name: 'Site rules' });
+    // A rule must choose something (here a tag); one that chooses nothing is refused (below).
     const add = (pattern: string) => {
       fireEvent.input(within(rules).getByLabelText('Site or address'), { target: { value: pattern } });
+      fireEvent.input(within(rules).getByLabelText('Tags'), { target: { value: 'web' } });
       fireEvent.click(within(rules).getByRole('button', { name: 'Add rule' }));
     };
     add('ex*ample.com');
@@ -183,9 +185,49 @@ describe('options page: quick clip settings', () => {
     fireEvent.click(within(wildcard).getByRole('button', { name: 'Save rule' }));
     await waitFor(async () => expect((await world.clipSettings.load()).siteRules[1]?.tagNames).toEqual(['news']));
 
-    await within(rules).findByText(/tags news/);
+    await within(rules).findByText(/tags news$/);
     fireEvent.click(within(blog).getByRole('button', { name: 'Remove rule' }));
     await waitFor(async () => expect((await world.clipSettings.load()).siteRules).toHaveLength(1));
+  });
+});
+
+describe('options page: a site rule that chooses nothing', () => {
+  const NOTHING = 'Choose a space, a type, a collection or tags for this rule: a rule that chooses nothing changes nothing.';
+
+  it('is refused with a message beside it saying what to choose; nothing is stored; choosing a tag then adds it', async () => {
+    const { world } = setup();
+    const rules = await screen.findByRole('region', { name: 'Site rules' });
+    fireEvent.input(within(rules).getByLabelText('Site or address'), { target: { value: 'news.example.com' } });
+    fireEvent.click(within(rules).getByRole('button', { name: 'Add rule' }));
+    const alert = await within(rules).findByRole('alert');
+    expect(alert.textContent).toBe(NOTHING);
+    // Beside the rule being added: in its own form, with the fields it names.
+    const form = alert.closest('form')!;
+    expect(within(form).getByRole('button', { name: 'Add rule' })).toBeTruthy();
+    expect(within(form).getByLabelText('Tags')).toBeTruthy();
+    expect((within(form).getByLabelText('Site or address') as HTMLInputElement).value).toBe('news.example.com');
+    expect((await world.clipSettings.load()).siteRules).toEqual([]);
+    expect(within(rules).queryByRole('article')).toBeNull();
+
+    fireEvent.input(within(form).getByLabelText('Tags'), { target: { value: 'news' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add rule' }));
+    await within(rules).findByRole('article', { name: 'Rule for news.example.com' });
+    expect((await world.clipSettings.load()).siteRules.map((r) => [r.pattern, r.tagNames])).toEqual([['news.example.com', ['news']]]);
+    expect(within(rules).queryByRole('alert')).toBeNull();
+  });
+
+  it('editing a rule until it chooses nothing is refused in that rule’s card, and the stored rule stays', async () => {
+    const { world } = setup();
+    const rules = await screen.findByRole('region', { name: 'Site rules' });
+    fireEvent.input(within(rules).getByLabelText('Site or address'), { target: { value: 'example.org' } });
+    fireEvent.input(within(rules).getByLabelText('Tags'), { target: { value: 'later' } });
+    fireEvent.click(within(rules).getByRole('button', { name: 'Add rule' }));
+    const card = await within(rules).findByRole('article', { name: 'Rule for example.org' });
+    fireEvent.click(within(card).getByRole('button', { name: 'Edit rule' }));
+    fireEvent.input(within(card).getByLabelText('Tags'), { target: { value: ' , ' } });
+    fireEvent.click(within(card).getByRole('button', { name: 'Save rule' }));
+    expect((await within(card).findByRole('alert')).textContent).toBe(NOTHING);
+    expect((await world.clipSettings.load()).siteRules.map((r) => r.tagNames)).toEqual([['later']]);
   });
 });
 
