@@ -44,7 +44,7 @@ function clipBackground(pairing: BackgroundClient, submits: unknown[]): Backgrou
     'collections.list': [{ id: 'c1', name: 'Reading list' }],
     'tags.list': [],
     'templates.list': [],
-    'clip.preview': { url: 'https://e.example/a', title: 'Page title', previewText: 'Hello', characters: 5 },
+    'clip.preview': { url: 'https://e.example/a', title: 'Page title', markdown: 'Hello', size: { words: 1, images: 0, inlinedImages: 0 } },
     'clip.existing': null,
     'queue.summary': { pending: 0, sending: 0, failed: 0, done: 0, quarantined: 0, paused: null },
     'queue.failed': [],
