@@ -20,10 +20,10 @@ export function loadPreviewParser(): Promise<BuildTree> {
 type Preview = MessageOutput<'clip.preview'>;
 
 function sizeText(size: Preview['size']): string {
-  const words = i18n.t('clip.previewWords', size.words);
-  const images = i18n.t('clip.previewImages', size.images);
+  const words = i18n.t('clip.counts.words', size.words);
+  const images = i18n.t('clip.counts.images', size.images);
   if (size.inlinedImages === 0) return i18n.t('clip.previewSize', { words, images });
-  return i18n.t('clip.previewSizeInlined', { words, images, inlined: i18n.t('clip.previewInlined', size.inlinedImages) });
+  return i18n.t('clip.previewSizeInlined', { words, images, inlined: i18n.t('clip.counts.inlined', size.inlinedImages) });
 }
 
 interface ClipPreviewProps {

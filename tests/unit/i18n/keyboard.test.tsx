@@ -113,7 +113,7 @@ describe('popup with the keyboard alone', () => {
     );
     await waitFor(() => expect((screen.getByRole('textbox', { name: 'Title' }) as HTMLInputElement).value).toBe('Page title'));
     await waitFor(() => expect((screen.getByRole('button', { name: 'Save to Anytype' }) as HTMLButtonElement).disabled).toBe(false));
-    const order = await tabOrder(user, 11);
+    const order = await tabOrder(user, 12);
     expect(order).toEqual([
       'Title',
       'Mode',
@@ -122,6 +122,7 @@ describe('popup with the keyboard alone', () => {
       'Collection',
       'Tags',
       'Note',
+      'Show Markdown',
       'Preview',
       'Save to Anytype',
       'Disconnect',
