@@ -180,15 +180,22 @@ export function markdownTree(markdown: string): PreviewNode[] {
       frame.destination ?? definitions.get(normalizeIdentifier(frame.referenceId || frame.labelId || ''));
     if (frame.image) {
       const alt = frame.alt ?? '';
-      if (frame.transparent) return text(alt);
+      if (frame.transparent) {
+        text(alt);
+        return;
+      }
       const url = destination ?? '';
       const thumbnail = thumbnailSource(url);
-      return append(thumbnail ? { kind: 'image', alt, thumbnail } : { kind: 'image', alt, host: imageHost(url) });
+      append(thumbnail ? { kind: 'image', alt, thumbnail } : { kind: 'image', alt, host: imageHost(url) });
+      return;
     }
     if (!frame.link) return;
     stack.pop();
     const href = previewHref(destination ?? '');
-    if (href) return append({ ...frame.link, href });
+    if (href) {
+      append({ ...frame.link, href });
+      return;
+    }
     // Not a web address: what the link says stays, as text.
     for (const child of frame.link.children) {
       if (child.kind === 'text') text(child.text);
@@ -211,7 +218,10 @@ export function markdownTree(markdown: string): PreviewNode[] {
       captures.pop();
       return;
     }
-    if (TEXT_TOKENS.has(token.type)) return text(slice());
+    if (TEXT_TOKENS.has(token.type)) {
+      text(slice());
+      return;
+    }
     switch (token.type) {
       case 'atxHeading':
       case 'setextHeading': {
@@ -236,7 +246,8 @@ export function markdownTree(markdown: string): PreviewNode[] {
           code.newlines = 0;
           code.started = true;
         }
-        return text(slice());
+        text(slice());
+        return;
       case 'lineEnding':
         if (code) {
           if (code.started) code.newlines += 1;
@@ -251,9 +262,11 @@ export function markdownTree(markdown: string): PreviewNode[] {
       }
       case 'hardBreakEscape':
       case 'hardBreakTrailing':
-        return append({ kind: 'element', tag: 'br', children: [] });
+        append({ kind: 'element', tag: 'br', children: [] });
+        return;
       case 'thematicBreak':
-        return append({ kind: 'element', tag: 'hr', children: [] });
+        append({ kind: 'element', tag: 'hr', children: [] });
+        return;
       case 'characterReferenceMarkerNumeric':
         referenceBase = 10;
         return;
@@ -270,11 +283,16 @@ export function markdownTree(markdown: string): PreviewNode[] {
         return;
       case 'autolinkProtocol': {
         const href = previewHref(slice());
-        if (href && captures.length === 0) return append({ kind: 'link', href, children: [{ kind: 'text', text: slice() }] });
-        return text(slice());
+        if (href && captures.length === 0) {
+          append({ kind: 'link', href, children: [{ kind: 'text', text: slice() }] });
+          return;
+        }
+        text(slice());
+        return;
       }
       case 'autolinkEmail':
-        return text(slice());
+        text(slice());
+        return;
       case 'labelText': {
         const frame = topMedia();
         if (frame) frame.labelId = slice();
@@ -311,7 +329,8 @@ export function markdownTree(markdown: string): PreviewNode[] {
       }
       case 'link':
       case 'image':
-        return exitMedia();
+        exitMedia();
+        return;
     }
   }
 

@@ -18,7 +18,7 @@ function outline(nodes: PreviewNode[]): string {
           return `${node.tag}${node.start ? `[${node.start}]` : ''}(${outline(node.children)})`;
         case 'link':
           return `a[${node.href}](${outline(node.children)})`;
-        case 'image':
+        default:
           return `img[${node.thumbnail ? 'thumbnail' : `placeholder ${node.host ?? '-'}`}: ${node.alt}]`;
       }
     })
