@@ -7,6 +7,7 @@ import { Alert } from '../Alert';
 import { clipSettled, saveReason } from '../../lib/popup/clip-reducer';
 import { ERROR_ACTION_LABEL, errorAction } from '../../lib/popup/error-actions';
 import { SaveResult } from './ClipOutcome';
+import { ClipPreview } from './ClipPreview';
 import { SaveBar } from './SaveBar';
 import { SelectField } from './SelectField';
 import { SuccessCard } from './SuccessCard';
@@ -118,18 +119,7 @@ export function ClipForm({ state, controller, onPair, onSettings }: ClipFormProp
         <label for="clip-note">{i18n.t('clip.note')}</label>
         <textarea id="clip-note" rows={2} value={state.note} onInput={(e) => controller.setNote(e.currentTarget.value)} />
       </div>
-      {/* The preview scrolls: it takes focus so that keyboard users can scroll it too. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
-      <section class="preview" aria-label={i18n.t('clip.preview')} tabIndex={0}>
-        {state.preview ? (
-          <>
-            {state.preview.selectionEmpty && <p class="note">{i18n.t('clip.selectionEmpty')}</p>}
-            <p class="preview-text">{state.preview.previewText || i18n.t('clip.addressOnly')}</p>
-          </>
-        ) : (
-          <p class="note">{state.previewError ?? i18n.t('clip.reading')}</p>
-        )}
-      </section>
+      <ClipPreview preview={state.preview} error={state.previewError} bookmark={state.mode === 'bookmark'} />
       {state.result && <SaveResult result={state.result} />}
       <Alert message={state.error} action={onAct && { label: i18n.t(ERROR_ACTION_LABEL[action]), onAct }} />
       {/* Last in the form, so that it sticks to the bottom of the popup however long the form is; the already-clipped notice is in it. */}

@@ -55,7 +55,7 @@ export function buildClip(source: ClipSource, choices: ClipChoices, properties?:
   // A saved link is about the link, not the page it was found on.
   const fallbackName = choices.mode === 'link' ? sourceUrl : source.captured?.title || source.pageTitle || sourceUrl;
   const name = choices.title.trim() || fallbackName;
-  const body = composeBody(source, choices);
+  const body = clipBody(source, choices);
 
   const entries: PropertyEntry[] = [{ key: 'source', url: sourceUrl }];
   const available = properties && new Map(properties.map((property) => [property.key, property.format]));
@@ -90,15 +90,16 @@ export function buildClip(source: ClipSource, choices: ClipChoices, properties?:
  * Every text of the page (description, title) and the person's note (it may have been pasted
  * from a page) is escaped the way the converter escapes article text, and every URL must have a
  * scheme of LINK_SCHEMES (images: WEB_SCHEMES): no HTML and no script-bearing link reaches the vault.
+ * The popup's preview asks the same body without a note (lib/background/clip-service.ts).
  */
-function composeBody(source: ClipSource, choices: ClipChoices): string {
+export function clipBody(source: ClipSource, choices: Pick<ClipChoices, 'mode' | 'note' | 'targetUrl'> & { title?: string }): string {
   const parts: string[] = [];
   const note = choices.note ? textToMarkdown(choices.note) : '';
   if (note) parts.push(note.replace(/^/gm, '> ').replace(/^> $/gm, '>'));
   switch (choices.mode) {
     case 'image': {
       const image = choices.targetUrl ? safeImageUrl(choices.targetUrl, source.pageUrl) : undefined;
-      if (image) parts.push(`![${inlineTextToMarkdown(choices.title)}](${destination(image)})`);
+      if (image) parts.push(`![${inlineTextToMarkdown(choices.title ?? '')}](${destination(image)})`);
       parts.push(i18n.t('background.fromPage', { link: pageLink(source) }));
       break;
     }

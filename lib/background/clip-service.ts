@@ -6,11 +6,12 @@
 import { i18n } from '#i18n';
 import { bySourceUrl } from '../anytype';
 import type { CapturedPage, PageMode } from '../capture/schema';
-import { markdownToText } from '../clip/text';
 import type { ClipJob, ClipQueue } from '../queue';
 import type { MessageInput, MessageOutput } from '../protocol/messages';
 import { ProtocolFailure, type AllowedSender } from '../protocol/router';
-import { buildClip } from './clip-builder';
+import { previewExcerpt } from '../preview/excerpt';
+import { clipSize } from '../preview/size';
+import { buildClip, clipBody } from './clip-builder';
 import type { ConnectionService } from './connection-service';
 import { createRecentCaptures, type RecentCapturesOptions } from './recent-captures';
 
@@ -38,8 +39,6 @@ export interface ClipServiceDeps {
   /** How long the preview's read of a page stands in for Save (tests shorten it). */
   captures?: RecentCapturesOptions;
 }
-
-const PREVIEW_CHARS = 1200;
 
 export type ClipRequest = Omit<MessageInput<'clip.submit'>, 'tabId'>;
 
@@ -124,16 +123,17 @@ export function createClipService(deps: ClipServiceDeps) {
         page = await captures.start(tabId, input.mode, url);
       } catch (error) {
         if (!tab || !bookmarkOfUnreadable(input.mode, url, error)) throw error;
-        return { url, title: tab.title, previewText: '', characters: 0 };
+        return { url, title: tab.title, markdown: '', size: { words: 0, images: 0, inlinedImages: 0 } };
       }
-      const text = markdownToText(page.markdown);
+      // What Save will send of the page, through the same path, so the preview shows what is stored.
+      const body = clipBody({ pageUrl: url || page.url, pageTitle: tab?.title ?? page.title, captured: page }, { mode: input.mode });
       return {
         url: page.url,
         title: page.title,
-        previewText: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text,
+        ...previewExcerpt(body),
+        size: clipSize(body),
         siteName: page.metadata.siteName,
         selectionEmpty: page.selectionEmpty,
-        characters: text.length,
       };
     },
 

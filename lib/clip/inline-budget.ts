@@ -33,6 +33,13 @@ export const MAX_INLINED_CHARS = Math.ceil(INLINE_LIMITS.totalBytes / 3) * 4 + I
 
 const DATA_IMAGE_DESTINATION = /\]\(data:image\/[a-z]+;base64,[A-Za-z0-9+/=]*/g;
 
+/** How many `data:image` image destinations the markdown holds (the preview's count of inlined pictures). */
+export function inlinedImageCount(markdown: string): number {
+  let count = 0;
+  for (const _ of markdown.matchAll(DATA_IMAGE_DESTINATION)) count += 1;
+  return count;
+}
+
 /** Characters of the markdown taken by `data:image` image destinations (ours or the page's own). */
 export function inlinedImageChars(markdown: string): number {
   let total = 0;

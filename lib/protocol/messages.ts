@@ -70,14 +70,22 @@ const TabIdSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
 const TypeKeySchema = v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z0-9_]+$/, 'not a type key'));
 const WebUrlSchema = v.pipe(v.string(), v.maxLength(8000), v.url(), v.regex(/^https?:/i, 'not a web address'));
 
+const CountSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+
 export const ClipPreviewSchema = v.object({
   url: v.string(),
   title: v.string(),
-  /** Plain text: the popup shows it as text, never as HTML. */
-  previewText: v.string(),
+  /**
+   * The start of the body Save sends (the note aside), as Markdown (lib/preview/excerpt.ts). The
+   * popup draws it from a parser's tokens as allowlisted elements, never as HTML (lib/preview/).
+   */
+  markdown: v.string(),
+  /** The body goes on past `markdown`. */
+  truncated: v.optional(v.boolean()),
+  /** Of the whole body (lib/preview/size.ts). */
+  size: v.object({ words: CountSchema, images: CountSchema, inlinedImages: CountSchema }),
   siteName: v.optional(v.string()),
   selectionEmpty: v.optional(v.boolean()),
-  characters: v.number(),
 });
 
 export const ClipSubmitSchema = v.strictObject({

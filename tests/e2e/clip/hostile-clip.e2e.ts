@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSERS, type BrowserSession, type ExtensionGlobal, useBrowser, useSandbox, waitUntil } from '../harness';
 import { ROOT } from '../harness/config';
-import { choose, expectNoPageErrors, pairWithKey, waitForIdle, waitForPreview } from './popup-form';
+import { PREVIEW_ATTRIBUTES } from '../../../lib/preview/tree';
+import { choose, expectNoPageErrors, pairWithKey, previewShape, waitForIdle, waitForPreview } from './popup-form';
 import { openTab } from './site';
 import { vaultView } from './vault';
 
@@ -14,7 +15,8 @@ import { vaultView } from './vault';
 // <img onerror>, template content, a sandboxed srcdoc, javascript: URLs in every attribute that
 // takes a URL, and two images of the page's own with handlers that ran once as it loaded. The
 // popup's preview and its Save capture the page in every mode; the page's counters, read in its
-// own world, must not move, and what Anytype (the sandbox) stored must hold no live markup.
+// own world, must not move, and what Anytype (the sandbox) stored must hold no live markup. Markup
+// the page writes as text appears in the preview as that text.
 const sandbox = useSandbox();
 let key = '';
 const vault = vaultView(sandbox, () => key);
@@ -124,6 +126,16 @@ describe.each(BROWSERS)('clipping a hostile page in $name', ({ launch }) => {
         await waitForIdle(popup);
         await choose(popup, 'Mode', mode);
         await waitForPreview(popup, PREVIEW[mode]);
+        if (mode !== 'Bookmark') {
+          // The preview is drawn from the Markdown: the page's markup-as-text is text there too,
+          // its pictures are a thumbnail (inlined) or a placeholder, and no element is off the allowlist.
+          const shape = await previewShape(popup);
+          expect(shape.text).toContain(`<script>hostileRan('text script')</script>`);
+          expect(shape.text).toContain(`<b onclick="hostileRan('text handler')">bold</b>`);
+          expect([...shape.placeholders, ...shape.thumbnails].join(' ')).toContain('A missing picture');
+          expect(shape.tags.filter((tag) => !(tag in PREVIEW_ATTRIBUTES))).toEqual([]);
+          expect(shape.attributes.filter(([tag, name]) => !PREVIEW_ATTRIBUTES[tag]?.includes(name))).toEqual([]);
+        }
         await choose(popup, 'Space', 'Research');
         await waitForIdle(popup);
         await popup.clickButton('Save to Anytype');

@@ -12,9 +12,11 @@ import {
   expectNoPageErrors,
   linkHref,
   pairWithKey,
+  previewShape,
   waitForIdle,
   waitForPreview,
 } from './popup-form';
+import { PREVIEW_ATTRIBUTES } from '../../../lib/preview/tree';
 import { ARTICLE, ARTICLE_PATH, openTab, type Site, useSite } from './site';
 import { vaultView } from './vault';
 import type { StoredObject } from '../../sandbox/index';
@@ -58,6 +60,22 @@ function expectArticleBlocks(md: string, s: Site): void {
   expect(md).toContain(`[guide to reading tide tables](${s.url(ARTICLE.linkPath)})`);
   expect(md).toContain(`![${ARTICLE.imageAlt}](${s.url(ARTICLE.imagePath)})`);
   expect(md).not.toMatch(/<\/?(p|div|table|ul|li|pre|code|img|a)\b/);
+}
+
+/**
+ * The preview draws what will be stored: the article's headings, its nested list and its picture
+ * (a link Anytype fetches, so a placeholder naming the host: the popup fetches nothing), from
+ * allowlisted elements only, with the size of the whole.
+ */
+async function expectArticlePreview(popup: PopupPage, s: Site): Promise<void> {
+  const shape = await previewShape(popup);
+  expect(shape.headings).toEqual(expect.arrayContaining(['Shade and shelter', 'What we measured']));
+  expect(shape.listItems).toEqual(expect.arrayContaining(['Anemones retract their tentacles.', 'Blennies wedge into crevices.']));
+  expect(shape.placeholders).toContain(`Image from ${new URL(s.origin).host}: ${ARTICLE.imageAlt}`);
+  expect(shape.tags.filter((tag) => !(tag in PREVIEW_ATTRIBUTES))).toEqual([]);
+  expect(shape.tags).toEqual(expect.arrayContaining(['h2', 'ul', 'li', 'table', 'pre', 'code', 'span']));
+  expect(shape.size).toMatch(/^\d+ words · 1 image(?!s)/);
+  expect(shape.attributes.filter(([tag, name]) => !PREVIEW_ATTRIBUTES[tag]?.includes(name))).toEqual([]);
 }
 
 function expectNoClutter(md: string): void {
@@ -147,6 +165,7 @@ describe.each(BROWSERS)('popup clip in $name', ({ name, launch }) => {
     await choose(popup, 'Mode', c.mode);
     if (c.mode === 'Bookmark') await expectBookmarkTypeFollowsMode(popup, typeBefore);
     await waitForPreview(popup, c.preview);
+    if (c.mode === 'Article') await expectArticlePreview(popup, site());
     expect(await popup.valueOf('textbox', 'Title')).toBe(ARTICLE.title);
     await choose(popup, 'Space', 'Research');
     // The space's own lists load after it is chosen; choosing before they arrive would be undone.

@@ -82,14 +82,47 @@ export async function waitForIdle(popup: PopupPage): Promise<void> {
 
 /** Waits until the Preview region shows the captured page (not "Reading the page…"). */
 export async function waitForPreview(popup: PopupPage, expected: string | RegExp): Promise<string> {
+  // As a person reads it (innerText: blocks apart), not the elements' text run together.
   const source = `
     const region = document.querySelector('section[aria-label="Preview"]');
-    return region ? region.textContent.replace(/\\s+/g, ' ').trim() : '';`;
+    return region ? region.innerText.replace(/\\s+/g, ' ').trim() : '';`;
   const read = new Function(source) as () => string;
   return waitUntil(`the preview to show ${String(expected)}`, async () => {
     const text = await popup.evaluate(read);
     return (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) ? text : undefined;
   });
+}
+
+/** What the Preview region is made of: its elements' names, headings, list items, pictures, and its text. */
+export interface PreviewShape {
+  tags: string[];
+  headings: string[];
+  listItems: string[];
+  placeholders: string[];
+  thumbnails: string[];
+  text: string;
+  /** Each element name and attribute name found, once. */
+  attributes: [string, string][];
+  /** The line above the region: words and pictures of the whole body. */
+  size: string;
+}
+
+export async function previewShape(popup: PopupPage): Promise<PreviewShape> {
+  const source = `
+    const region = document.querySelector('section[aria-label="Preview"]');
+    const all = (selector) => Array.from(region.querySelectorAll(selector));
+    const text = (e) => e.textContent.replace(/\\s+/g, ' ').trim();
+    return {
+      tags: [...new Set(all('*').map((e) => e.localName))].sort(),
+      headings: all('h1, h2, h3, h4, h5, h6').map(text),
+      listItems: all('li').map(text),
+      placeholders: all('.preview-image').map(text),
+      thumbnails: all('img').map((img) => img.alt),
+      text: region.textContent,
+      attributes: [...new Set(all('*').flatMap((e) => e.getAttributeNames().map((a) => e.localName + ' ' + a)))].map((p) => p.split(' ')),
+      size: document.querySelector('.preview-bar') ? document.querySelector('.preview-bar').textContent : '',
+    };`;
+  return popup.evaluate(new Function(source) as () => PreviewShape);
 }
 
 export function anytypeLink(spaceId: string, objectId: string): string {

@@ -51,7 +51,7 @@ describe('a page the extension may not read', () => {
     const url = 'https://chromewebstore.google.com/detail/clip-to-anytype/abc';
     const { clips, sent } = world(url);
     const preview = await clips.preview({ tabId: 3, mode: 'bookmark' }, POPUP);
-    expect(preview).toEqual({ url, title: 'Clip to Anytype – Chrome Web Store', previewText: '', characters: 0 });
+    expect(preview).toEqual({ url, title: 'Clip to Anytype – Chrome Web Store', markdown: '', size: { words: 0, images: 0, inlinedImages: 0 } });
     const result = await clips.submit({ tabId: 3, mode: 'bookmark', spaceId: 's1', typeKey: 'bookmark', title: '' }, POPUP);
     expect(result.state).toBe('done');
     expect(sent.map((job) => [job.sourceUrl, job.payload.name])).toEqual([[url, 'Clip to Anytype – Chrome Web Store']]);

@@ -44,7 +44,7 @@ function clipBackground(pairing: BackgroundClient, submits: unknown[]): Backgrou
     'collections.list': [{ id: 'c1', name: 'Reading list' }],
     'tags.list': [],
     'templates.list': [],
-    'clip.preview': { url: 'https://e.example/a', title: 'Page title', previewText: 'Hello', characters: 5 },
+    'clip.preview': { url: 'https://e.example/a', title: 'Page title', markdown: 'Hello', size: { words: 1, images: 0, inlinedImages: 0 } },
     'clip.existing': null,
     'queue.summary': { pending: 0, sending: 0, failed: 0, done: 0, quarantined: 0, paused: null },
     'queue.failed': [],
@@ -113,7 +113,7 @@ describe('popup with the keyboard alone', () => {
     );
     await waitFor(() => expect((screen.getByRole('textbox', { name: 'Title' }) as HTMLInputElement).value).toBe('Page title'));
     await waitFor(() => expect((screen.getByRole('button', { name: 'Save to Anytype' }) as HTMLButtonElement).disabled).toBe(false));
-    const order = await tabOrder(user, 11);
+    const order = await tabOrder(user, 12);
     expect(order).toEqual([
       'Title',
       'Mode',
@@ -122,6 +122,7 @@ describe('popup with the keyboard alone', () => {
       'Collection',
       'Tags',
       'Note',
+      'Show Markdown',
       'Preview',
       'Save to Anytype',
       'Disconnect',

@@ -25,7 +25,7 @@ export function fakeBackground(calls: { type: string; payload: unknown }[]): Bac
     'collections.list': [{ id: 'c1', name: 'Reading list' }],
     'tags.list': [{ id: 'g1', name: 'ai' }],
     'templates.list': [],
-    'clip.preview': { url: 'https://e.example/a', title: 'Page title', previewText: 'Hello', characters: 5 },
+    'clip.preview': { url: 'https://e.example/a', title: 'Page title', markdown: 'Hello', size: { words: 1, images: 0, inlinedImages: 0 } },
     'clip.existing': null,
     'clip.submit': { clientId: 'x', state: 'done', spaceId: 's2', objectId: 'o1', openUrl: 'anytype://object?objectId=o1&spaceId=s2' },
   };

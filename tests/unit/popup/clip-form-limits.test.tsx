@@ -17,7 +17,7 @@ function unreadable(calls: { type: string; payload: unknown }[], url: string): B
       if (type === 'clip.preview') {
         calls.push({ type, payload });
         const mode = (payload as { mode: string }).mode;
-        if (mode === 'bookmark' && /^https?:/.test(url)) return { url, title: 'Store', previewText: '', characters: 0 } as never;
+        if (mode === 'bookmark' && /^https?:/.test(url)) return { url, title: 'Store', markdown: '', size: { words: 0, images: 0, inlinedImages: 0 } } as never;
         throw new BackgroundError('cannot_capture', 'This page cannot be clipped.');
       }
       return inner.call(type, payload);

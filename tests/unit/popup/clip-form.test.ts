@@ -149,11 +149,11 @@ describe('clip form at popup open', () => {
     const done = form.init(1);
     await new Promise((resolve) => setTimeout(resolve, 10));
     const chosen = form.setMode('selection');
-    answers[1]?.({ url: 'https://e.example/a', title: 'T', previewText: 'the selection', characters: 13 });
+    answers[1]?.({ url: 'https://e.example/a', title: 'T', markdown: 'the selection', size: { words: 2, images: 0, inlinedImages: 0 } });
     await chosen;
-    answers[0]?.({ url: 'https://e.example/a', title: 'T', previewText: 'the whole article', characters: 17 });
+    answers[0]?.({ url: 'https://e.example/a', title: 'T', markdown: 'the whole article', size: { words: 3, images: 0, inlinedImages: 0 } });
     await done;
-    expect(form.state.preview?.previewText).toBe('the selection');
+    expect(form.state.preview?.markdown).toBe('the selection');
   });
 });
 
@@ -256,7 +256,7 @@ describe('clip form with a site rule', () => {
     const start = { prefs: arrived(remembered), lists: arrived(lists), tabId: arrived(3) };
     const site = arrived({ rules: [rule as typeof researchRule], url: undefined });
     const form = createClipFormController({ background, prefs: rememberedStore().prefs, start, site }, () => {});
-    const readPage = () => previews[0]?.({ url: PAGE, title: 'T', previewText: 'text', characters: 4 });
+    const readPage = () => previews[0]?.({ url: PAGE, title: 'T', markdown: 'text', size: { words: 1, images: 0, inlinedImages: 0 } });
     return { form, readPage };
   }
   const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
