@@ -105,5 +105,9 @@ export function createHandlers({ connections, queue, clips, options, amend, prop
       await queue.clearQuarantine();
       return publicSummary(await queue.summary());
     },
+    'queue.discardQuarantined': async ({ index, at }) => {
+      await queue.discardQuarantined(index, at);
+      return publicSummary(await queue.summary());
+    },
   };
 }
