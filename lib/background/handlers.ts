@@ -13,7 +13,7 @@ import { createQueueListHandlers, publicSummary, type QueueListService } from '.
 
 export interface HandlerServices {
   connections: ConnectionService;
-  queue: Pick<ClipQueue, 'summary' | 'failed' | 'retry' | 'discard' | 'process' | 'quarantined' | 'clearQuarantine'> &
+  queue: Pick<ClipQueue, 'summary' | 'failed' | 'retry' | 'discard' | 'process' | 'quarantined' | 'clearQuarantine' | 'discardQuarantined'> &
     QueueListService;
   clips: ClipService;
   options: OptionsServices;
