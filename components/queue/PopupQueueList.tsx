@@ -58,6 +58,7 @@ export function PopupQueueList({ deps, names, changes, explain }: PopupQueueList
   });
   if (entries.length === 0 && state.shelf.length === 0 && !state.error && !state.info) return null;
   const shown = entries.slice(0, POPUP_LIST_LIMIT);
+  const more = entries.length - shown.length;
   const onAction = (action: EntryAction, entry: EntryView) => {
     if (action === 'retry') void controller.retry(entry.clientId, entry.title);
     else if (action === 'copy') void controller.copy(entry.clientId, entry.title);
@@ -66,14 +67,14 @@ export function PopupQueueList({ deps, names, changes, explain }: PopupQueueList
 
   return (
     <section class="queue popup-queue" aria-label={i18n.t('queue.region')}>
-      {shown.length > 0 && (
+      {shown.length !== 0 && (
         <ul class="queue-entries">
           {shown.map((entry) => (
             <QueueEntryItem key={entry.clientId} entry={entry} onAction={onAction} only={POPUP_ACTIONS} />
           ))}
         </ul>
       )}
-      {entries.length > shown.length && <p class="note">{i18n.t('queuelist.popup.more', entries.length - shown.length)}</p>}
+      {more !== 0 && <p class="note">{i18n.t('queuelist.popup.more', more)}</p>}
       <UndoShelf items={state.shelf} onUndo={(item) => void controller.undo(item.clientId, item.title)} />
       <p role="status" class="note">
         {state.info ?? ''}

@@ -12,19 +12,19 @@ export type TryPause = 'pairing' | 'timed';
 
 export function waitText(ms: number): string {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 60) return i18n.t('queuelist.nextTry.seconds', seconds);
+  if (seconds < 60) return i18n.t('queuelist.next.seconds', seconds);
   const minutes = Math.ceil(seconds / 60);
-  if (minutes < 60) return i18n.t('queuelist.nextTry.minutes', minutes);
+  if (minutes < 60) return i18n.t('queuelist.next.minutes', minutes);
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return rest === 0 ? i18n.t('queuelist.nextTry.hours', hours) : i18n.t('queuelist.nextTry.hoursMinutes', { hours, minutes: rest });
+  return rest === 0 ? i18n.t('queuelist.next.hours', hours) : i18n.t('queuelist.next.hoursMinutes', { hours, minutes: rest });
 }
 
 export function nextTryText(state: TryState, options: { at?: number; now: number; pause?: TryPause }): string | undefined {
   if (state === 'sending') return undefined;
-  if (state === 'failed') return i18n.t('queuelist.nextTry.never');
-  if (state === 'paused' && options.pause === 'pairing') return i18n.t('queuelist.nextTry.afterPairing');
+  if (state === 'failed') return i18n.t('queuelist.next.never');
+  if (state === 'paused' && options.pause === 'pairing') return i18n.t('queuelist.next.afterPairing');
   const { at, now } = options;
-  if (at === undefined || at <= now) return i18n.t('queuelist.nextTry.now');
-  return i18n.t('queuelist.nextTry.in', { wait: waitText(at - now) });
+  if (at === undefined || at <= now) return i18n.t('queuelist.next.now');
+  return i18n.t('queuelist.next.in', { wait: waitText(at - now) });
 }
