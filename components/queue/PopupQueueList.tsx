@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { QueueChanges } from '../../lib/popup/queue-changes';
 import type { BackgroundClient } from '../../lib/protocol/client';
 import type { MessageOutput } from '../../lib/protocol/messages';
+import { coalesce } from '../../lib/queue-list/coalesce';
 import { createQueueListController, type QueueListState } from '../../lib/queue-list/controller';
 import { explainedDetails, POPUP_ACTIONS, POPUP_LIST_LIMIT } from '../../lib/queue-list/popup-list';
 import type { Timers } from '../../lib/queue-list/undo-shelf';
@@ -41,7 +42,15 @@ export function PopupQueueList({ deps, names, changes, explain }: PopupQueueList
     void controller.refresh();
     return () => controller.dispose();
   }, [controller]);
-  useEffect(() => changes?.(() => void controller.refresh()), [changes, controller]);
+  useEffect(() => {
+    if (!changes) return undefined;
+    const reload = coalesce(() => controller.refresh(), deps.timers);
+    const stop = changes(() => reload.request());
+    return () => {
+      stop();
+      reload.stop();
+    };
+  }, [changes, controller, deps.timers]);
   useEffect(() => {
     if (!explain || !state.list) return;
     let current = true;
@@ -66,7 +75,7 @@ export function PopupQueueList({ deps, names, changes, explain }: PopupQueueList
   };
 
   return (
-    <section class="queue popup-queue" aria-label={i18n.t('queue.region')}>
+    <section class="popup-queue" aria-label={i18n.t('queue.region')}>
       {shown.length !== 0 && (
         <ul class="queue-entries">
           {shown.map((entry) => (

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { QueueChanges } from '../../lib/popup/queue-changes';
 import type { BackgroundClient } from '../../lib/protocol/client';
+import { coalesce } from '../../lib/queue-list/coalesce';
 import { createQueueListController, type QueueListDeps, type QueueListState } from '../../lib/queue-list/controller';
 import { type DestinationNames, type EntryAction, type EntryView, queueListView } from '../../lib/queue-list/view-model';
 import { Alert } from '../Alert';
@@ -28,7 +29,15 @@ export function QueueList({ deps, names, changes }: QueueListProps) {
     void controller.refresh();
     return () => controller.dispose();
   }, [controller]);
-  useEffect(() => changes?.(() => void controller.refresh()), [changes, controller]);
+  useEffect(() => {
+    if (!changes) return undefined;
+    const reload = coalesce(() => controller.refresh(), deps.timers);
+    const stop = changes(() => reload.request());
+    return () => {
+      stop();
+      reload.stop();
+    };
+  }, [changes, controller, deps.timers]);
 
   const now = useNow();
   const view = state.list && queueListView(state.list, names, { now });
