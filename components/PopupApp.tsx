@@ -13,6 +13,8 @@ import { ClipPanel } from './clip/ClipPanel';
 import { PairingPanel } from './pairing/PairingPanel';
 import { QueueLine } from './queue/QueueLine';
 import { QueueStatus } from './queue/QueueStatus';
+import { type PopupQueueDeps, PopupQueueList } from './queue/PopupQueueList';
+import type { DestinationNames } from '../lib/queue-list/view-model';
 
 export interface PopupDeps {
   pairing: PairingDeps;
@@ -28,6 +30,8 @@ export interface PopupDeps {
   queueChanges?: QueueChanges;
   /** Names a failed clip's space or collection that is gone (lib/popup/failed-view). */
   explainFailed?: (failed: MessageOutput<'queue.failed'>) => Promise<MessageOutput<'queue.failed'>>;
+  /** The clipboard, timers and destination names of the popup's queue list; absent: no list. */
+  queueList?: { deps: Omit<PopupQueueDeps, 'background'>; names: DestinationNames };
   /** Where the connection the popup reached is kept for the next popup to draw from. */
   snapshot?: PopupSnapshotStore;
 }
@@ -48,6 +52,11 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   // Anytype not running (or busy) still clips: from the lists seen last time, into the queue.
   const canClip = canClipWith(state) && deps.clip;
   const shown = inPopupWords(state);
+  // One object for the popup's life: a new one each render would make a new list controller.
+  const queueDeps = useMemo(
+    () => deps.queueList && { ...deps.queueList.deps, background: deps.pairing.background },
+    [deps.queueList, deps.pairing.background],
+  );
 
   return (
     <main class="popup">
@@ -60,12 +69,12 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
         )}
       </header>
       <QueueLine background={deps.pairing.background} changes={deps.queueChanges} openList={deps.openQueue} />
+      {queueDeps && deps.queueList && (
+        <PopupQueueList deps={queueDeps} names={deps.queueList.names} changes={deps.queueChanges} explain={deps.explainFailed} />
+      )}
       <AccessGate permissions={deps.permissions} baseUrl={state.status?.baseUrl}>
         {state.step === 'connected' && (
-          <QueueStatus background={deps.pairing.background} changes={deps.queueChanges}
-            reach={reachOf(state)}
-            explain={deps.explainFailed}
-          />
+          <QueueStatus background={deps.pairing.background} changes={deps.queueChanges} reach={reachOf(state)} />
         )}
         {canClip && deps.clip && (
           <ClipPanel deps={deps.clip} tabId={deps.tabId} onPair={() => void controller.connect()} onSettings={deps.openSettings} />

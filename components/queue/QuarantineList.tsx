@@ -3,12 +3,13 @@ import type { QuarantineView } from '../../lib/queue-list/view-model';
 
 interface QuarantineListProps {
   entries: QuarantineView[];
-  onExport(index: number): void;
+  onExport(index: number, format: 'md' | 'json'): void;
+  onDiscard(index: number, title: string): void;
   onClear(): void;
 }
 
-/** Stored entries that could not be read as clips: shown with what could be read, exportable, cleared only on request. */
-export function QuarantineList({ entries, onExport, onClear }: QuarantineListProps) {
+/** Stored entries that could not be read as clips: shown with what could be read (as text), exportable, discarded only on request. */
+export function QuarantineList({ entries, onExport, onDiscard, onClear }: QuarantineListProps) {
   if (entries.length === 0) return null;
   return (
     <section class="quarantine" aria-labelledby="quarantine-heading">
@@ -16,17 +17,41 @@ export function QuarantineList({ entries, onExport, onClear }: QuarantineListPro
       <p class="note">{i18n.t('queuelist.quarantine.intro')}</p>
       <ul>
         {entries.map((entry) => (
-          <li key={entry.index}>
-            <strong>{entry.title}</strong>
+          <li key={`${entry.index}-${entry.at}`} class="quarantine-entry" aria-labelledby={`quarantine-${entry.index}`}>
+            <strong id={`quarantine-${entry.index}`}>{entry.title}</strong>
             {entry.address && entry.address !== entry.title && <p class="note">{entry.address}</p>}
             <p class="note">{i18n.t('queuelist.quarantine.reason', { reason: entry.reason })}</p>
-            <button
-              type="button"
-              aria-label={i18n.t('queuelist.quarantine.exportName', { name: entry.title })}
-              onClick={() => onExport(entry.index)}
-            >
-              {i18n.t('queuelist.quarantine.export')}
-            </button>
+            {entry.markdown !== undefined && (
+              <details>
+                <summary>{i18n.t('queuelist.quarantine.markdown')}</summary>
+                <pre class="quarantine-markdown">{entry.markdown}</pre>
+              </details>
+            )}
+            <div class="actions">
+              {entry.markdown !== undefined && (
+                <button
+                  type="button"
+                  aria-label={i18n.t('queuelist.quarantine.exportMarkdownName', { name: entry.title })}
+                  onClick={() => onExport(entry.index, 'md')}
+                >
+                  {i18n.t('queuelist.quarantine.exportMarkdown')}
+                </button>
+              )}
+              <button
+                type="button"
+                aria-label={i18n.t('queuelist.quarantine.exportName', { name: entry.title })}
+                onClick={() => onExport(entry.index, 'json')}
+              >
+                {i18n.t('queuelist.quarantine.export')}
+              </button>
+              <button
+                type="button"
+                aria-label={i18n.t('queuelist.quarantine.discardName', { name: entry.title })}
+                onClick={() => onDiscard(entry.index, entry.title)}
+              >
+                {i18n.t('queuelist.quarantine.discard')}
+              </button>
+            </div>
           </li>
         ))}
       </ul>

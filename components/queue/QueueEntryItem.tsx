@@ -7,6 +7,8 @@ interface QueueEntryItemProps {
   onAction(action: EntryAction, entry: EntryView): void;
   /** Shown under the entry (the destination picker). */
   children?: ComponentChildren;
+  /** The actions this place offers (the popup: the quick ones); all of the entry's by default. */
+  only?: readonly EntryAction[];
 }
 
 const LABELS: Record<EntryAction, 'retry' | 'retarget' | 'copy' | 'export' | 'discard'> = {
@@ -18,7 +20,8 @@ const LABELS: Record<EntryAction, 'retry' | 'retarget' | 'copy' | 'export' | 'di
 };
 
 /** One clip not yet in Anytype: what it is, where it goes, why it waits or failed, what can be done. All text. */
-export function QueueEntryItem({ entry, onAction, children }: QueueEntryItemProps) {
+export function QueueEntryItem({ entry, onAction, children, only }: QueueEntryItemProps) {
+  const actions = only ? entry.actions.filter((action) => only.includes(action)) : entry.actions;
   const headingId = `queue-entry-${entry.clientId}`;
   return (
     <li class={`queue-entry queue-${entry.state}`} aria-labelledby={headingId}>
@@ -27,9 +30,10 @@ export function QueueEntryItem({ entry, onAction, children }: QueueEntryItemProp
         {i18n.t('queuelist.from', { site: entry.site })} · {i18n.t('queuelist.to', { destination: entry.destination })}
       </p>
       <p class="queue-state">{entry.stateText}</p>
+      {entry.nextTry && <p class="note queue-next-try">{entry.nextTry}</p>}
       {entry.detail && <p class="note">{i18n.t('queuelist.anytypeSaid', { message: entry.detail })}</p>}
       <div class="actions">
-        {entry.actions.map((action) => (
+        {actions.map((action) => (
           <button
             key={action}
             type="button"

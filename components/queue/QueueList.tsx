@@ -2,12 +2,15 @@ import { i18n } from '#i18n';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { QueueChanges } from '../../lib/popup/queue-changes';
 import type { BackgroundClient } from '../../lib/protocol/client';
+import { coalesce } from '../../lib/queue-list/coalesce';
 import { createQueueListController, type QueueListDeps, type QueueListState } from '../../lib/queue-list/controller';
 import { type DestinationNames, type EntryAction, type EntryView, queueListView } from '../../lib/queue-list/view-model';
 import { Alert } from '../Alert';
 import { QuarantineList } from './QuarantineList';
 import { QueueEntryItem } from './QueueEntryItem';
 import { RetargetForm } from './RetargetForm';
+import { UndoShelf } from './UndoShelf';
+import { useNow } from './use-now';
 
 export interface QueueListProps {
   deps: QueueListDeps & { background: BackgroundClient };
@@ -26,9 +29,18 @@ export function QueueList({ deps, names, changes }: QueueListProps) {
     void controller.refresh();
     return () => controller.dispose();
   }, [controller]);
-  useEffect(() => changes?.(() => void controller.refresh()), [changes, controller]);
+  useEffect(() => {
+    if (!changes) return undefined;
+    const reload = coalesce(() => controller.refresh(), deps.timers);
+    const stop = changes(() => reload.request());
+    return () => {
+      stop();
+      reload.stop();
+    };
+  }, [changes, controller, deps.timers]);
 
-  const view = state.list && queueListView(state.list, names);
+  const now = useNow();
+  const view = state.list && queueListView(state.list, names, { now });
   const onAction = (action: EntryAction, entry: EntryView) => {
     if (action === 'retarget') setRetargeting(entry.clientId);
     else if (action === 'retry') void controller.retry(entry.clientId, entry.title);
@@ -61,26 +73,12 @@ export function QueueList({ deps, names, changes }: QueueListProps) {
           ))}
         </ul>
       )}
-      {state.shelf.length > 0 && (
-        <ul class="queue-undo">
-          {state.shelf.map((item) => (
-            <li key={item.clientId}>
-              {i18n.t('queuelist.discarded', { name: item.title })}{' '}
-              <button
-                type="button"
-                aria-label={i18n.t('queuelist.actionNames.undo', { name: item.title })}
-                onClick={() => void controller.undo(item.clientId, item.title)}
-              >
-                {i18n.t('queuelist.actions.undo')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <UndoShelf items={state.shelf} onUndo={(item) => void controller.undo(item.clientId, item.title)} />
       {view && (
         <QuarantineList
           entries={view.quarantined}
-          onExport={(index) => controller.exportQuarantined(index)}
+          onExport={(index, format) => controller.exportQuarantined(index, format)}
+          onDiscard={(index, title) => void controller.discardQuarantined(index, title)}
           onClear={() => void controller.clearQuarantine()}
         />
       )}

@@ -12,6 +12,7 @@ import { queueChangesFrom, type RuntimeEvents } from '../../lib/popup/queue-chan
 import { createPopupSnapshot, pageStorage, snapshotListCache, snapshotPrefs } from '../../lib/popup/snapshot';
 import { createClipPrefsStore } from '../../lib/settings/clip-prefs';
 import { createClipSettingsStore } from '../../lib/settings/clip-settings';
+import { namesFrom } from '../../lib/queue-list/view-model';
 import { APP_NAME } from '../../lib/settings/defaults';
 import css from './style.css?inline';
 
@@ -78,6 +79,13 @@ const deps: PopupDeps = {
       spaces: () => background.call('spaces.list', {}),
       collections: (spaceId) => background.call('collections.list', { spaceId }),
     }),
+  queueList: {
+    deps: {
+      copyText: (text) => navigator.clipboard.writeText(text),
+      timers: { set: (run, ms) => setTimeout(run, ms), clear: (handle) => clearTimeout(handle as number) },
+    },
+    names: namesFrom(last.lists as Parameters<typeof namesFrom>[0]),
+  },
   snapshot,
 };
 

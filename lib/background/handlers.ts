@@ -13,7 +13,7 @@ import { createQueueListHandlers, publicSummary, type QueueListService } from '.
 
 export interface HandlerServices {
   connections: ConnectionService;
-  queue: Pick<ClipQueue, 'summary' | 'failed' | 'retry' | 'discard' | 'process' | 'quarantined' | 'clearQuarantine'> &
+  queue: Pick<ClipQueue, 'summary' | 'failed' | 'retry' | 'discard' | 'process' | 'quarantined' | 'clearQuarantine' | 'discardQuarantined'> &
     QueueListService;
   clips: ClipService;
   options: OptionsServices;
@@ -106,6 +106,10 @@ export function createHandlers({ connections, queue, clips, options, amend, prop
     'queue.quarantined': async () => (await queue.quarantined()).map(readQuarantined),
     'queue.clearQuarantine': async () => {
       await queue.clearQuarantine();
+      return publicSummary(await queue.summary());
+    },
+    'queue.discardQuarantined': async ({ index, at }) => {
+      await queue.discardQuarantined(index, at);
       return publicSummary(await queue.summary());
     },
   };

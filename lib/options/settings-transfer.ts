@@ -35,7 +35,8 @@ export async function importSettingsText(background: BackgroundClient, text: str
 
 /** Offers text as a download through a temporary link; the object URL is released after. */
 export function downloadText(doc: Document, name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const type = name.endsWith('.md') ? 'text/markdown' : 'application/json';
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = doc.createElement('a');
   link.href = url;
   link.download = name;

@@ -324,6 +324,12 @@ export const messages = {
   },
   'queue.quarantined': { input: Empty, output: v.array(QuarantinedClipSchema), senders: ['extension_page'] },
   'queue.clearQuarantine': { input: Empty, output: QueueSummarySchema, senders: ['extension_page'] },
+  /** Removes one quarantined entry, named by its place and when it was set aside. */
+  'queue.discardQuarantined': {
+    input: v.strictObject({ index: v.pipe(v.number(), v.integer(), v.minValue(0)), at: v.number() }),
+    output: QueueSummarySchema,
+    senders: ['extension_page'],
+  },
   'connections.list': { input: Empty, output: ConnectionListSchema, senders: ['extension_page'] },
   /** Adds (no id) or edits a connection; a changed URL forgets that connection's key. */
   'connections.save': { input: ConnectionDraftSchema, output: ConnectionListSchema, senders: ['extension_page'] },

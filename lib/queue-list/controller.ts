@@ -5,7 +5,7 @@
  */
 import { i18n } from '#i18n';
 import { type BackgroundClient, BackgroundError } from '../protocol/client';
-import { markdownFile, quarantineFile } from './files';
+import { markdownFile, quarantineFile, quarantineMarkdownFile } from './files';
 import { createUndoShelf, type ShelfItem, type Timers } from './undo-shelf';
 import type { QueueList } from './view-model';
 
@@ -34,7 +34,10 @@ export interface QueueListController {
   discard(clientId: string, title: string): Promise<void>;
   undo(clientId: string, title: string): Promise<void>;
   retarget(clientId: string, title: string, target: { spaceId: string; typeKey: string; collectionId?: string }): Promise<boolean>;
-  exportQuarantined(index: number): void;
+  /** Offers the entry as a file: its Markdown as stored, or all of it as JSON. */
+  exportQuarantined(index: number, format?: 'md' | 'json'): void;
+  /** Discards one unreadable entry (the list's own: its place and time must still match). */
+  discardQuarantined(index: number, title: string): Promise<void>;
   clearQuarantine(): Promise<void>;
   dispose(): void;
 }
@@ -119,11 +122,21 @@ export function createQueueListController(deps: QueueListDeps, onChange: (state:
         await deps.background.call('queue.retarget', { clientId, ...target });
         return i18n.t('queuelist.retargeted', { name });
       }),
-    exportQuarantined: (index) => {
+    exportQuarantined: (index, format = 'json') => {
       const entry = state.list?.quarantined[index];
       if (entry === undefined) return;
-      const file = quarantineFile(entry);
+      const file = format === 'md' ? quarantineMarkdownFile(entry) : quarantineFile(entry);
+      if (file === undefined) return;
       deps.download(file.name, file.text);
+      set({ info: i18n.t('queuelist.quarantine.exported', { name: entry.title ?? entry.address ?? file.name }), error: undefined });
+    },
+    discardQuarantined: async (index, name) => {
+      const entry = state.list?.quarantined[index];
+      if (entry === undefined) return;
+      await act(async () => {
+        await deps.background.call('queue.discardQuarantined', { index, at: entry.at });
+        return i18n.t('queuelist.quarantine.discarded', { name });
+      });
     },
     clearQuarantine: async () => {
       await act(async () => {

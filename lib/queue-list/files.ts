@@ -23,6 +23,12 @@ export function markdownFile(clip: { name: string; markdown: string }): { name: 
   return { name: fileNameFor(clip.name, 'md'), text: clip.markdown };
 }
 
+/** A quarantined entry's Markdown, exactly as stored, or undefined when it holds none. */
+export function quarantineMarkdownFile(entry: Quarantined): { name: string; text: string } | undefined {
+  if (entry.markdown === undefined) return undefined;
+  return { name: fileNameFor(entry.title ?? entry.address ?? 'clip', 'md'), text: entry.markdown };
+}
+
 export const QUARANTINE_FILE_FORMAT = 'clip-to-anytype/quarantined-clip';
 
 /** The entry as stored (parsed back from the background's JSON), with why it was set aside. */

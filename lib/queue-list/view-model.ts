@@ -6,6 +6,7 @@
  */
 import { i18n } from '#i18n';
 import type { MessageOutput } from '../protocol/messages';
+import { nextTryText, type TryPause } from './next-try';
 
 export type QueueList = MessageOutput<'queue.list'>;
 type Entry = QueueList['entries'][number];
@@ -32,6 +33,8 @@ export interface EntryView {
   stateText: string;
   /** Anytype's own words, when it said something. */
   detail?: string;
+  /** When it will be tried again ("Next try in 3 min"), or that it will not be without Retry now. */
+  nextTry?: string;
   actions: EntryAction[];
 }
 
@@ -40,6 +43,10 @@ export interface QuarantineView {
   index: number;
   title: string;
   address?: string;
+  /** The clip's text, when the entry still holds it. */
+  markdown?: string;
+  /** When it was set aside: with `index`, what names it to Discard. */
+  at: number;
   reason: string;
 }
 
@@ -120,7 +127,24 @@ function failedState(entry: Entry): Pick<EntryView, 'stateText' | 'actions'> {
   return { stateText: i18n.t('queuelist.failed.other'), actions: ['retry', 'copy', 'export', 'discard'] };
 }
 
-export function entryView(entry: Entry, reason: PauseReason | undefined, names: DestinationNames): EntryView {
+/** A paused queue goes on after pairing for a key's reasons, by itself for the others. */
+const pauseOf = (reason: PauseReason): TryPause => (PAIRING_REASONS.has(reason) ? 'pairing' : 'timed');
+const PAIRING_REASONS = new Set<PauseReason>(['not_paired', 'unauthorized', 'key_expired', 'scoped_key']);
+
+/** The entry's view, with when it is tried again (`at`: its own due time, or the queue's). */
+export function entryView(
+  entry: Entry,
+  reason: PauseReason | undefined,
+  names: DestinationNames,
+  clock: { now: number; queueAt?: number } = { now: Date.now() },
+): EntryView {
+  const view = entryState(entry, reason, names);
+  const at = Math.max(entry.nextAttemptAt ?? 0, clock.queueAt ?? 0) || undefined;
+  const nextTry = nextTryText(view.state, { at, now: clock.now, ...(reason ? { pause: pauseOf(reason) } : {}) });
+  return nextTry === undefined ? view : { ...view, nextTry };
+}
+
+function entryState(entry: Entry, reason: PauseReason | undefined, names: DestinationNames): EntryView {
   const openUrl = linkable(entry.sourceUrl);
   const base = {
     clientId: entry.clientId,
@@ -145,17 +169,20 @@ export function entryView(entry: Entry, reason: PauseReason | undefined, names: 
 export function queueListView(
   list: QueueList,
   names: DestinationNames,
-  options: { anytypeDown?: boolean; hidden?: ReadonlySet<string> } = {},
+  options: { anytypeDown?: boolean; hidden?: ReadonlySet<string>; now?: number } = {},
 ): QueueListView {
   const reason = pauseReasonOf(list, options.anytypeDown);
   const shown = list.entries.filter((entry) => !options.hidden?.has(entry.clientId));
-  const entries = shown.map((entry) => entryView(entry, reason, names));
+  const clock = { now: options.now ?? Date.now(), ...(list.nextAttemptAt === undefined ? {} : { queueAt: list.nextAttemptAt }) };
+  const entries = shown.map((entry) => entryView(entry, reason, names, clock));
   return {
     entries,
     quarantined: list.quarantined.map((entry, index) => ({
       index,
       title: entry.title ?? entry.address ?? i18n.t('queuelist.quarantine.untitled'),
       ...(entry.address ? { address: entry.address } : {}),
+      ...(entry.markdown ? { markdown: entry.markdown } : {}),
+      at: entry.at,
       reason: entry.reason,
     })),
     waiting: entries.filter((e) => e.state !== 'failed').length,

@@ -342,5 +342,13 @@ export function createClipQueue(deps: ClipQueueDeps): ClipQueue {
         d.quarantine = [];
       });
     },
+    async discardQuarantined(index, at) {
+      await mutate((d) => {
+        // Entries have no id: the place and the time it was set aside name it, so a list read
+        // before another was cleared cannot discard the wrong one.
+        if (d.quarantine[index]?.at !== at) throw new QueueError('not_found', i18n.t('queue.errors.gone'));
+        d.quarantine.splice(index, 1);
+      });
+    },
   };
 }

@@ -204,4 +204,6 @@ export interface ClipQueue {
   recover(): Promise<void>;
   quarantined(): Promise<QuarantineEntry[]>;
   clearQuarantine(): Promise<void>;
+  /** Removes one quarantined entry: the one at `index`, if it was set aside at `at`. */
+  discardQuarantined(index: number, at: number): Promise<void>;
 }

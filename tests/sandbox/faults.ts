@@ -4,7 +4,7 @@ import type { Faults } from './types';
 export const DEFAULT_WRITE_LIMIT = { perSecond: 1, burst: 60 };
 
 export function defaultFaults(): Faults {
-  return { refuse: false, delayMs: 0, failAfterCreate: 0, dropAfterCreate: 0, dropPoint: 'before_headers', unauthorizedAll: false, writeLimit: { ...DEFAULT_WRITE_LIMIT } };
+  return { refuse: false, delayMs: 0, failAfterCreate: 0, rejectCreates: 0, dropAfterCreate: 0, dropPoint: 'before_headers', unauthorizedAll: false, writeLimit: { ...DEFAULT_WRITE_LIMIT } };
 }
 
 export interface LimitDecision {

@@ -28,6 +28,8 @@ export interface Faults {
   delayMs: number;
   /** The next N object creates store the object, then answer 500 (Desktop pastes the body in a second step). */
   failAfterCreate: number;
+  /** The next N object creates are refused with 400 and store nothing (a clip Anytype will not take as it is). */
+  rejectCreates: number;
   /** The next N object creates store the object, then the connection drops (at `dropPoint`). */
   dropAfterCreate: number;
   /**

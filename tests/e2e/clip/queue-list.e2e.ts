@@ -118,7 +118,7 @@ describe.each(BROWSERS)('the queue list in $name', ({ launch }) => {
     // Anytype is back. The queue's own alarm is cleared so that it is Retry that sends the clip.
     await popup.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.alarms.clearAll());
     await control().setFaults({ refuse: false });
-    await popup.clickButton(`Retry “${a}”`);
+    await popup.clickButton(`Retry “${a}” now`);
     await waitUntil('the retried clip to reach Anytype', async () => ((await vault.allWithSource(article.url)).length > 0 ? true : undefined), 30_000);
     await popup.waitForText('status', `Sending “${a}” again.`);
     await waitUntil('the list to empty', async () => ((await listed(popup)).length === 0 ? true : undefined), 20_000);

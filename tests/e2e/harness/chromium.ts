@@ -1,3 +1,5 @@
+import { stopServiceWorker } from './service-worker';
+import { answersAgain } from './background-ready';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,6 +131,13 @@ class ChromiumSession implements BrowserSession {
     // Playwright's argument types cannot follow a generic A; the value is passed through unchanged.
     const run = fn as unknown as (value: unknown) => Promise<T>;
     return (await this.worker()).evaluate(run, arg as unknown);
+  }
+
+  async restartBackground(): Promise<void> {
+    // Running first (it may have idled out), so there is a worker to stop.
+    await (await this.worker()).evaluate(() => true);
+    await stopServiceWorker(this.context, this.baseUrl);
+    await answersAgain(this);
   }
 
   get fixtureUrl(): string {

@@ -1,3 +1,4 @@
+import { answersAgain } from './background-ready';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -186,6 +187,17 @@ class FirefoxSession implements BrowserSession {
     } finally {
       await popup.close();
     }
+  }
+
+  async restartBackground(): Promise<void> {
+    const reloaded = await this.evaluateInExtension(async () => {
+      const page = (await (globalThis as unknown as ExtensionGlobal).chrome.runtime.getBackgroundPage()) as Window | null;
+      if (!page) return false;
+      page.location.reload();
+      return true;
+    });
+    if (!reloaded) throw new Error('Firefox gave no background page to reload');
+    await answersAgain(this);
   }
 
   get fixtureUrl(): string {

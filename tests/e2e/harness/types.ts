@@ -51,6 +51,12 @@ export interface BrowserSession {
    * (puppeteer cannot reach Firefox's background page). Use `chrome.*`, which both browsers expose.
    */
   evaluateInExtension<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  /**
+   * Stops the extension's background and starts it again, as the browser does (Chromium: its service
+   * worker stopped through CDP, woken by the next message; Firefox: its event page reloaded). What it
+   * held in memory is gone; what it stored stays. Resolves once the new background answers.
+   */
+  restartBackground(): Promise<void>;
   /** Base URL of the session's loopback fixture server (a plain article page at `/`). */
   readonly fixtureUrl: string;
   /** Opens a fixture page (`path`, default '/') in a new tab and returns the tab's id, for `?tabId=`. */

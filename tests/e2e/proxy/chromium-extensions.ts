@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright';
 import { CHROMIUM_EXTENSION_DIR, CHROMIUM_PATH, HEADLESS, assertBuilt } from '../harness/config';
 import { type FixtureServer, startFixtureServer } from '../harness/fixture-server';
+import { stopServiceWorker } from '../harness/service-worker';
 import type { ExtensionGlobal } from '../harness/types';
 
 /**
@@ -118,39 +119,3 @@ async function ourExtensionId(context: BrowserContext): Promise<string> {
   }
 }
 
-interface WorkerVersion {
-  versionId: string;
-  scriptURL: string;
-  runningStatus: string;
-}
-
-/**
- * CDP's ServiceWorker domain, from a session on a plain page (a session on an extension page is
- * torn down with the worker). `stopAllServiceWorkers` is gone from this Chromium; `stopWorker`
- * with the running version's id does the same for one worker.
- */
-async function stopServiceWorker(context: BrowserContext, baseUrl: string): Promise<void> {
-  const page = await context.newPage();
-  try {
-    const cdp = await context.newCDPSession(page);
-    const versions = new Map<string, WorkerVersion>();
-    const seen = (event: { versions: WorkerVersion[] }) => {
-      for (const v of event.versions) if (v.scriptURL.startsWith(baseUrl)) versions.set(v.versionId, v);
-    };
-    cdp.on('ServiceWorker.workerVersionUpdated', seen);
-    await cdp.send('ServiceWorker.enable');
-    const deadline = Date.now() + TIMEOUT;
-    const running = () => [...versions.values()].filter((v) => v.runningStatus === 'running');
-    while (running().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    const targets = running();
-    if (targets.length === 0) throw new Error('No running service worker of the extension to stop');
-    for (const v of targets) await cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId });
-    while ([...versions.values()].some((v) => v.runningStatus !== 'stopped') && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    if ([...versions.values()].some((v) => v.runningStatus !== 'stopped')) throw new Error('The worker did not stop');
-    await cdp.detach();
-  } finally {
-    await page.close();
-  }
-}

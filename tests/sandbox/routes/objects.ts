@@ -17,6 +17,10 @@ export const objectRoutes: RouteTable = {
   },
   create_object: (ctx) => {
     const s = ctx.vault.space(param(ctx, 'space_id'));
+    if (ctx.faults.rejectCreates > 0) {
+      ctx.faults.rejectCreates--;
+      throw new ApiError(400, 'invalid object: the body could not be read', { clientFault: true });
+    }
     const obj = ctx.vault.createObject(s, bodyOf(ctx) as unknown as CreateObjectInput);
     if (ctx.faults.failAfterCreate > 0) {
       // Desktop makes the object, then fails while pasting the body: the object exists anyway.

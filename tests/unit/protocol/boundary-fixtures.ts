@@ -44,6 +44,7 @@ export const VALID_PAYLOADS: Record<MessageType, unknown> = {
   'queue.retarget': { clientId: UUID, spaceId: PANEL_SPACE, typeKey: 'page' },
   'queue.quarantined': {},
   'queue.clearQuarantine': {},
+  'queue.discardQuarantined': { index: 0, at: 1 },
   'connections.list': {},
   'connections.save': { name: 'CLI', baseUrl: 'http://127.0.0.1:31012' },
   'connections.remove': { id: 'desktop' },

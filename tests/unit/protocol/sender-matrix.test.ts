@@ -45,6 +45,7 @@ const MATRIX: Record<MessageType, SenderClass[]> = {
   'queue.retarget': PAGE,
   'queue.quarantined': PAGE,
   'queue.clearQuarantine': PAGE,
+  'queue.discardQuarantined': PAGE,
   'connections.list': PAGE,
   'connections.save': PAGE,
   'connections.remove': PAGE,

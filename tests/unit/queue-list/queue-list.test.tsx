@@ -29,7 +29,17 @@ function fakeBackground() {
       message: 'could not find that item',
     },
   ];
-  let quarantined = [{ reason: 'invalid clip: status', at: 0, title: 'Broken one', raw: '{"payload":{"name":"Broken one"}}' }];
+  let quarantined = [
+    { reason: 'invalid clip: status', at: 0, title: 'Broken one', raw: '{"payload":{"name":"Broken one"}}' },
+    {
+      reason: 'invalid clip: createdAt',
+      at: 5,
+      title: 'Kept text',
+      address: 'https://kept.example/a',
+      markdown: '# Kept text\n\n<b>not markup</b>',
+      raw: '{"payload":{"name":"Kept text","markdown":"# Kept text"}}',
+    },
+  ];
   const trash = new Map<string, { entry: Entry; index: number }>();
   const calls: { type: string; payload: unknown }[] = [];
   const summary = () => ({ pending: entries.filter((e) => e.status !== 'failed').length, failed: entries.filter((e) => e.status === 'failed').length, paused: false });
@@ -61,6 +71,12 @@ function fakeBackground() {
         case 'queue.clearQuarantine':
           quarantined = [];
           return summary() as never;
+        case 'queue.discardQuarantined': {
+          const { index, at } = payload as { index: number; at: number };
+          if (quarantined[index]?.at !== at) throw new Error('stale');
+          quarantined = quarantined.filter((_, i) => i !== index);
+          return summary() as never;
+        }
         case 'spaces.list':
           return [{ id: 's1', name: 'Research' }, { id: 's2', name: 'Personal' }] as never;
         case 'types.list':
@@ -153,6 +169,24 @@ describe('the queue list', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Clear the unreadable entries' }));
     await waitFor(() => expect(screen.queryByText('Broken one')).toBeNull());
   });
+
+  it('shows an unreadable entry’s address and Markdown as text, exports the Markdown as stored, discards that one alone', async () => {
+    const world = setup();
+    const kept = (await screen.findByText('Kept text')).closest('li')!;
+    expect(within(kept).getByText('https://kept.example/a')).toBeTruthy();
+    expect(kept.querySelector('pre')?.textContent).toBe('# Kept text\n\n<b>not markup</b>');
+    expect(kept.querySelector('b')).toBeNull();
+    // An entry without text offers no Markdown file.
+    expect(screen.queryByRole('button', { name: 'Export “Broken one” as Markdown' })).toBeNull();
+    fireEvent.click(within(kept).getByRole('button', { name: 'Export “Kept text” as Markdown' }));
+    expect(world.downloads).toEqual([{ name: 'kept-text.md', text: '# Kept text\n\n<b>not markup</b>' }]);
+    expect(await screen.findByText('Exported “Kept text”.')).toBeTruthy();
+    fireEvent.click(within(kept).getByRole('button', { name: 'Discard the unreadable entry “Kept text”' }));
+    await waitFor(() => expect(screen.queryByText('Kept text')).toBeNull());
+    expect(world.calls.find((c) => c.type === 'queue.discardQuarantined')?.payload).toEqual({ index: 1, at: 5 });
+    expect(screen.getByText('Broken one')).toBeTruthy();
+    expect(await screen.findByText('The unreadable entry “Kept text” was discarded.')).toBeTruthy();
+  });
 });
 
 describe('the popup’s queue line', () => {
@@ -160,7 +194,7 @@ describe('the popup’s queue line', () => {
     const world = fakeBackground();
     let opened = 0;
     render(<QueueLine background={world.background} openList={() => (opened += 1)} />);
-    expect(await screen.findByText('1 waiting · 1 failed · 1 unreadable')).toBeTruthy();
+    expect(await screen.findByText('1 waiting · 1 failed · 2 unreadable')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'See the list' }));
     expect(opened).toBe(1);
   });

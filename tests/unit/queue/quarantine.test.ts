@@ -40,3 +40,20 @@ describe('quarantined entries, as the options page lists and exports them', () =
     );
   });
 });
+
+describe('discarding one quarantined entry', () => {
+  it('removes the entry named by its place and time, keeps the others, and refuses a stale name', async () => {
+    const entries = [
+      { raw: 'first', reason: 'r', at: 10 },
+      { raw: 'second', reason: 'r', at: 20 },
+      { raw: 'third', reason: 'r', at: 20 },
+    ];
+    const world = makeWorld({ initial: { version: 1, jobs: [good], quarantine: entries, paused: null, hold: null } });
+    const queue = openQueue(world);
+    await expect(queue.discardQuarantined(1, 10)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(queue.discardQuarantined(3, 20)).rejects.toMatchObject({ code: 'not_found' });
+    await queue.discardQuarantined(1, 20);
+    expect((await openQueue(world).quarantined()).map((e) => e.raw)).toEqual(['first', 'third']);
+    expect((await openQueue(world).summary()).pending).toBe(1);
+  });
+});

@@ -79,6 +79,17 @@ describe('faults', () => {
     expect((await call('POST', `/v1/spaces/${spaceId}/objects`, page('Next'))).status).toBe(201);
   });
 
+  it('rejectCreates refuses the next creates with 400 and stores nothing', async () => {
+    await start();
+    await sb?.control.setFaults({ rejectCreates: 1 });
+    const refused = await call('POST', `/v1/spaces/${spaceId}/objects`, page('Refused'));
+    expect(refused.status).toBe(400);
+    expect(refused.json).toMatchObject({ object: 'error', status: 400, code: 'bad_request' });
+    expect(((await sb?.control.objects(spaceId)) ?? []).map((o) => o.name)).not.toContain('Refused');
+    expect((await call('POST', `/v1/spaces/${spaceId}/objects`, page('Taken'))).status).toBe(201);
+    expect(sb?.violations()).toEqual([]);
+  });
+
   it('unauthorizedAll and revokeKey answer 401', async () => {
     await start();
     await sb?.control.setFaults({ unauthorizedAll: true });
