@@ -3,7 +3,7 @@
  * @graph), Open Graph, Twitter cards, Highwire `citation_*` (scholarly pages), plain meta tags.
  * Every value is returned as plain text (whitespace collapsed) or an absolute http(s) URL.
  */
-import { cleanName, visibleByline } from './metadata-byline';
+import { cleanCredit, cleanName, visibleByline } from './metadata-byline';
 import { calendarDay } from './metadata-date';
 import { headlineTitle } from './metadata-title';
 import { baseUrlOf, safeImageUrl, safeLinkUrl } from './url';
@@ -132,6 +132,23 @@ function bylineTime(doc: Document): string | undefined {
   return clean((after ?? times[0])?.getAttribute('datetime'));
 }
 
+/**
+ * People first, wherever they are named: the declared authors, else the byline the page shows
+ * (it is read, not told, so it comes second). A newsroom's credit ("HNN Staff", the publisher
+ * declared as the author) only when no person is named: it is what the page says in print.
+ */
+function rankedAuthors(declared: string[], doc: Document, siteName: string | undefined): string[] {
+  const notSite = (name: string) => !siteName || compact(name) !== compact(siteName);
+  const people = uniqueAuthors(declared).filter(notSite);
+  if (people.length) return people;
+  const shown = visibleByline(doc);
+  const shownPeople = uniqueAuthors(shown.people).filter(notSite);
+  if (shownPeople.length) return shownPeople;
+  if (shown.credit) return [shown.credit];
+  const credit = declared.filter((raw) => !/^https?:\/\//i.test(raw)).map(cleanCredit).find((c) => c !== undefined);
+  return credit ? [credit] : [];
+}
+
 export function extractMetadata(doc: Document, pageUrl: string): PageMetadata {
   const base = baseUrlOf(doc, pageUrl);
   const ld = jsonLdObjects(doc);
@@ -153,7 +170,7 @@ export function extractMetadata(doc: Document, pageUrl: string): PageMetadata {
   ].filter((t): t is string => t !== undefined);
   const title = headlineTitle(doc, declaredTitles, [siteName, host, host.split('.').slice(-2, -1)[0]].filter((n): n is string => !!n));
 
-  const declaredAuthors = uniqueAuthors([
+  const declared = [
     ...metaAll(doc, 'citation_author'),
     ...(article ? names(article.author ?? null) : []),
     ...metaAll(doc, 'author'),
@@ -161,12 +178,8 @@ export function extractMetadata(doc: Document, pageUrl: string): PageMetadata {
     ...metaAll(doc, 'parsely-author'),
     ...metaAll(doc, 'sailthru.author'),
     ...metaAll(doc, 'dc.creator'),
-  ]);
-  // The byline the page shows counts only when nothing is declared: it is read, not told. A
-  // publisher declared as the author is not one.
-  const byPeople = declaredAuthors.filter((name) => !siteName || compact(name) !== compact(siteName));
-  const authors = byPeople.length ? byPeople : uniqueAuthors(visibleByline(doc)).filter((name) => !siteName || compact(name) !== compact(siteName));
-
+  ];
+  const authors = rankedAuthors(declared, doc, siteName);
   const published = calendarDay(
     meta(doc, 'citation_publication_date', 'citation_date', 'article:published_time') ??
       str('datePublished') ??
