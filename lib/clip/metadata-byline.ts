@@ -18,8 +18,10 @@ const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)day\b/
  * the name, as text nodes run together: "Jane RoeNovember 5"), or an "Updated"/"Published" label.
  */
 const DATE_START = new RegExp(`\\d|${WEEKDAY.source}|${MONTH_NAME}\\.?\\s*\\d|\\b(?:updated|published|posted|last updated)\\b`, 'i');
+/** A capitalized weekday glued to the name before it: "Jeff FoustMonday, November 18". */
+const GLUED_WEEKDAY = /(?<=\p{Ll})(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/u;
 /** Words of a role or a job title, not of a name ("Staff Writer", "Senior Correspondent"). */
-const ROLE_WORD = /\b(?:writer|reporter|correspondent|editor|editors|editorial|staff|contributor|contributing|columnist|producer|photographer|analyst|intern|senior|desk|team|newsroom)\b/i;
+const ROLE_WORD = /\b(?:writer|reporter|correspondent|editor|editors|staff|contributor|contributing|columnist|producer|photographer|analyst|intern|senior|desk|team|newsroom)\b/i;
 const NOT_A_NAME = /^(?:updated|published|posted|last updated|and|staff|admin|administrator|share|follow|more|contributor|editor|editors|opinion|news|view all|see all|email|comments?|guest|anonymous|unknown|author|authors|about the author)$/i;
 
 /** The common part of a name and a credit: no "By", no handle or agency, not a URL, a date or a sentence. */
@@ -28,7 +30,8 @@ function trimmed(raw: string): string | undefined {
   // "Jane Roe @janeroe" and "Jane Roe (Reuters)": the handle or agency is not the name.
   name = name.replace(/\s+@\w+$/, '').replace(/\s*\([^)]*\)$/, '').trim();
   if (!name || name.length > 80) return undefined;
-  if (/^https?:\/\/|@.+\.|www\./i.test(name)) return undefined;
+  // Markup read as text (a <noscript> image) and URLs are no names.
+  if (/^https?:\/\/|@.+\.|www\.|[<>={}/\\]/i.test(name)) return undefined;
   if (/\d/.test(name) || MONTH.test(name) || WEEKDAY.test(name)) return undefined;
   if (NOT_A_NAME.test(name)) return undefined;
   if (name.split(/\s+/).length > 6) return undefined;
@@ -54,8 +57,8 @@ export function cleanCredit(raw: string): string | undefined {
 /** A byline's text up to where its date starts, without the "By". */
 function namesPart(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim().replace(BY, '');
-  const date = DATE_START.exec(line);
-  return date ? line.slice(0, date.index) : line;
+  const starts = [DATE_START.exec(line)?.index, GLUED_WEEKDAY.exec(line)?.index].filter((i): i is number => i !== undefined);
+  return starts.length ? line.slice(0, Math.min(...starts)) : line;
 }
 
 /** The names in a byline's text: split at the joiners, each part cleaned, dates and roles dropped. */

@@ -80,6 +80,13 @@ function jsonLdObjects(doc: Document): JsonObject[] {
   return out;
 }
 
+/** JSON-LD authors that schema.org marks as organizations: a credit, not a person. */
+function organizationNames(v: Json | undefined): string[] {
+  if (Array.isArray(v)) return v.flatMap(organizationNames);
+  if (isObject(v) && types(v).some((t) => /Organization$/.test(t))) return names(v.name ?? null);
+  return [];
+}
+
 function names(v: Json | undefined): string[] {
   if (Array.isArray(v)) return v.flatMap(names);
   if (isObject(v)) return names(v.name ?? null);
@@ -137,7 +144,7 @@ function bylineTime(doc: Document): string | undefined {
  * (it is read, not told, so it comes second). A newsroom's credit ("HNN Staff", the publisher
  * declared as the author) only when no person is named: it is what the page says in print.
  */
-function rankedAuthors(declared: string[], doc: Document, siteName: string | undefined): string[] {
+function rankedAuthors(declared: string[], organizations: string[], doc: Document, siteName: string | undefined): string[] {
   const notSite = (name: string) => !siteName || compact(name) !== compact(siteName);
   const people = uniqueAuthors(declared).filter(notSite);
   if (people.length) return people;
@@ -145,7 +152,7 @@ function rankedAuthors(declared: string[], doc: Document, siteName: string | und
   const shownPeople = uniqueAuthors(shown.people).filter(notSite);
   if (shownPeople.length) return shownPeople;
   if (shown.credit) return [shown.credit];
-  const credit = declared.filter((raw) => !/^https?:\/\//i.test(raw)).map(cleanCredit).find((c) => c !== undefined);
+  const credit = [...declared, ...organizations].filter((raw) => !/^https?:\/\//i.test(raw)).map(cleanCredit).find((c) => c !== undefined);
   return credit ? [credit] : [];
 }
 
@@ -170,16 +177,17 @@ export function extractMetadata(doc: Document, pageUrl: string): PageMetadata {
   ].filter((t): t is string => t !== undefined);
   const title = headlineTitle(doc, declaredTitles, [siteName, host, host.split('.').slice(-2, -1)[0]].filter((n): n is string => !!n));
 
+  const organizations = article ? organizationNames(article.author ?? null) : [];
   const declared = [
     ...metaAll(doc, 'citation_author'),
-    ...(article ? names(article.author ?? null) : []),
+    ...(article ? names(article.author ?? null).filter((n) => !organizations.includes(n)) : []),
     ...metaAll(doc, 'author'),
     ...metaAll(doc, 'article:author'),
     ...metaAll(doc, 'parsely-author'),
     ...metaAll(doc, 'sailthru.author'),
     ...metaAll(doc, 'dc.creator'),
   ];
-  const authors = rankedAuthors(declared, doc, siteName);
+  const authors = rankedAuthors(declared, organizations, doc, siteName);
   const published = calendarDay(
     meta(doc, 'citation_publication_date', 'citation_date', 'article:published_time') ??
       str('datePublished') ??
