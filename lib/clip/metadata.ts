@@ -7,6 +7,7 @@ import { cleanCredit, cleanName, visibleByline } from './metadata-byline';
 import { calendarDay } from './metadata-date';
 import { headlineTitle } from './metadata-title';
 import { baseUrlOf, safeImageUrl, safeLinkUrl } from './url';
+import { readVideoPage } from './video';
 
 export interface PageMetadata {
   title: string;
@@ -209,6 +210,21 @@ export function extractMetadata(doc: Document, pageUrl: string): PageMetadata {
 
   const language =
     clean(doc.documentElement.getAttribute('lang')) ?? meta(doc, 'og:locale', 'citation_language', 'content-language', 'dc.language');
+
+  // A watch page's head may still describe the first video after in-page navigation (video.ts).
+  const video = readVideoPage(doc, pageUrl);
+  if (video) {
+    return {
+      title: video.title ?? title,
+      authors: video.channel ? [video.channel] : [],
+      ...(video.published ? { published: video.published } : {}),
+      siteName: siteName ?? 'YouTube',
+      ...(video.description ? { description: video.description } : {}),
+      canonicalUrl: video.watchUrl,
+      ...(video.thumbnail ? { coverImage: video.thumbnail } : {}),
+      ...(language ? { language: language.replace('_', '-') } : {}),
+    };
+  }
 
   return {
     title,
