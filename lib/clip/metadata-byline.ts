@@ -104,6 +104,16 @@ function inPageChrome(el: Element): boolean {
   return !!footer && !footer.parentElement?.closest('article,aside,main,nav,section,[role="main"],[role="article"]');
 }
 
+function leafTexts(el: Element): string[] {
+  const out: string[] = [];
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node && out.length < 20; node = walker.nextNode()) {
+    const text = (node.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+    if (text) out.push(text);
+  }
+  return out;
+}
+
 /** What an author-ish element says: an itemprop author's own name, else its text. */
 function bylineText(el: Element): string {
   if (el.matches('[itemprop~="author"][itemscope]')) {
@@ -133,6 +143,9 @@ export function visibleByline(doc: Document): VisibleByline {
     if (!text || text.length > 200) continue;
     const people = bylineNames(text);
     if (people.length) return { people };
+    // "Tom Gillespie" and "News reporter" in elements of their own read as one line; each alone, the name is one.
+    const inParts = leafTexts(el).map(bylineNames).find((names) => names.length);
+    if (inParts) return { people: inParts };
     const credit = bylineCredit(text);
     if (credit) return { people: [], credit };
   }

@@ -152,6 +152,16 @@ describe('author', () => {
     expect(extractMetadata(container, 'https://example.com/a').authors).toEqual(['Jane Roe']);
   });
 
+  it('reads a name and a role in elements of their own apart', () => {
+    fc.assert(
+      fc.property(person, fc.constantFrom('News reporter', 'Senior Correspondent', 'Staff Writer'), (someone, role) => {
+        const doc = page('', `<article><h1>Storm hits</h1><div class="article-author"><h3>${someone}</h3><p>${role} <a href="https://x.example/@h">@handle</a></p></div><p>Text.</p></article>`);
+        expect(extractMetadata(doc, 'https://example.com/a').authors).toEqual([someone]);
+      }),
+      SEED,
+    );
+  });
+
   it('takes no markup read as text for a name or a credit', () => {
     const doc = page('', '<article><h1>Storm hits</h1><div class="author-img">&lt;img src="https://cdn.example/a.png"&gt;</div><div class="byline">By Jane Roe</div></article>');
     expect(extractMetadata(doc, 'https://example.com/a').authors).toEqual(['Jane Roe']);

@@ -93,8 +93,8 @@ describe('transcript panels', () => {
   it('reads every line once, in order, and starts each paragraph at its first line’s time, within a minute', () => {
     fc.assert(
       fc.property(lines, fc.constantFrom<'renderer' | 'view-model'>('renderer', 'view-model'), (gapsAndTexts, shape) => {
-        let t = 0;
-        const timed = gapsAndTexts.map(([gap, text]) => ({ seconds: (t += gap), text }));
+        const timed: { seconds: number; text: string }[] = [];
+        for (const [gap, text] of gapsAndTexts) timed.push({ seconds: (timed.at(-1)?.seconds ?? 0) + gap, text });
         const doc = parseHtml(`<body><div id="segments">${timed.map((l) => segment(shape, l.seconds, l.text)).join('')}</div></body>`);
         const read = transcriptFromPanel(doc);
         expect(read).toEqual(timed);
