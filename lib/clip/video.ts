@@ -7,6 +7,7 @@
  * a page load both are the first video's, so they count only when they name the video the address
  * shows, and the DOM of the watch view answers otherwise. Nothing is requested.
  */
+import { parseInert } from './inert';
 import { calendarDay } from './metadata-date';
 import { formatTimestamp, transcriptFromPanel, transcriptParagraphs } from './video-transcript';
 
@@ -163,14 +164,14 @@ function readVideo(doc: Document, videoId: string): VideoPage {
 }
 
 /**
- * The clip's body, built with text nodes only in an empty document: the description (its blank
+ * The clip's body, built with text nodes only in an inert document of its own (inert.ts): the description (its blank
  * lines part paragraphs, its other line breaks kept), then, after a rule, the transcript with each
  * paragraph's start time linking to that moment.
  */
 export function videoArticle(video: VideoPage, page: Document): Element {
   const transcript = transcriptParagraphs(transcriptFromPanel(page));
-  const doc = page.implementation.createHTMLDocument('');
-  const root = doc.createElement('div');
+  const doc = parseInert('<!DOCTYPE html><div></div>', page);
+  const root = doc.body.firstElementChild ?? doc.createElement('div');
   for (const block of (video.description ?? '').split(/\n\s*\n/)) {
     const lines = block.split('\n').map((l) => l.trim()).filter(Boolean);
     if (!lines.length) continue;
