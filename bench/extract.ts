@@ -4,10 +4,12 @@
  * bench/corpus/article-extraction-benchmark, with that benchmark's exact metric.
  *
  *   npm run bench:extract [-- --dom chromium|jsdom] [--floor 0.95] [--limit N] [--worst K] [--only ours] [--reuse-tab]
- *                         [--metadata-floor 0.95,0.9,0.9] [--metadata-misses] [--metadata-only]
+ *                         [--metadata-floor 0.95,0.9,0.9] [--title-strict-floor 0.93] [--metadata-misses] [--metadata-only]
  *
  * `--metadata-only`: only the title/byline/date differential, all three extractors on one load of
- * each page in one tab (no F1, no timing).
+ * each page in one tab (no F1, no timing). `--metadata-floor`: the least agreement of title (with
+ * the headline rule), byline and date; `--title-strict-floor`: the least title agreement without
+ * it (metadata-agreement.ts says what each counts).
  *
  * DOM (default): headless Chromium (the system's, as in the e2e tests), the browser the extension
  * runs in: Blink parses each page at its own URL, and each extractor runs cold in a fresh tab, as
@@ -21,7 +23,7 @@ import type { CorpusDom } from './lib/corpus-dom';
 import type { PageFields } from './lib/metadata-agreement';
 import { EXTRACTORS } from './lib/extractors';
 import { openJsdomCorpus } from './lib/jsdom-corpus';
-import { type AgreementCounts, FIELDS, countAgreement, emptyCounts, rate } from './lib/metadata-agreement';
+import { type AgreementCounts, FIELDS, countAgreement, emptyCounts, rate, strictTitleRate } from './lib/metadata-agreement';
 import { type PageCounts, bootstrapF1Std, pageCounts, pagePrecision, pageRecall, score } from './lib/metric';
 
 function arg(name: string): string | undefined {
@@ -43,10 +45,11 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 
 // Title, byline, date: the agreement with Readability each must reach (metadata-agreement.ts).
 const metadataFloor = arg('metadata-floor')?.split(',').map(Number);
+const titleStrictFloor = arg('title-strict-floor') !== undefined ? Number(arg('title-strict-floor')) : undefined;
 
 const pages = loadCorpus().slice(0, limit);
 // The metadata differential needs Readability's answer beside ours.
-const names = EXTRACTORS.filter((n) => !only || only.includes(n) || (metadataFloor && n === 'readability'));
+const names = EXTRACTORS.filter((n) => !only || only.includes(n) || ((metadataFloor || titleStrictFloor !== undefined) && n === 'readability'));
 const agreement: Record<string, AgreementCounts> = {};
 for (const name of names) if (name !== 'readability') agreement[name] = emptyCounts();
 const domName = arg('dom') ?? 'chromium';
@@ -122,12 +125,15 @@ if ((metadataOnly || results.readability) && Object.keys(agreement).length) {
   const found = emptyCounts();
   for (const name of Object.keys(agreement)) Object.assign(found.found, agreement[name]!.found);
   out(`\nmetadata agreeing with Readability where it finds one (pages: title ${found.found.title}, byline ${found.found.byline}, date ${found.found.date})`);
-  out('extractor     title   byline  date');
+  out('extractor     title   byline  date    title strict (without the headline rule)');
   for (const [name, counts] of Object.entries(agreement)) {
-    out(`${name.padEnd(12)}  ${FIELDS.map((f) => rate(counts, f).toFixed(3)).join('   ')}`);
+    out(`${name.padEnd(12)}  ${FIELDS.map((f) => rate(counts, f).toFixed(3)).join('   ')}   ${strictTitleRate(counts).toFixed(3)} (${counts.strictTitles} of ${counts.found.title})`);
   }
   if (process.argv.includes('--metadata-misses')) {
-    for (const [name, counts] of Object.entries(agreement)) for (const m of counts.misses) out(`  ${name} ${m[0]!.slice(0, 12)} ${m[1]}: Readability "${m[2]}" / "${m[3]}"`);
+    for (const [name, counts] of Object.entries(agreement)) {
+      for (const m of counts.misses) out(`  ${name} ${m[0]!.slice(0, 12)} ${m[1]}: Readability "${m[2]}" / "${m[3]}"`);
+      for (const m of counts.shownHeadlines) out(`  ${name} ${m[0]!.slice(0, 12)} title, shown headline over declared: Readability "${m[1]}" / "${m[2]}"`);
+    }
   }
 }
 
@@ -152,6 +158,10 @@ if (metadataFloor && agreement.ours) {
     for (const m of agreement.ours.misses) console.error(`  ${m[0]!.slice(0, 12)} ${m[1]}: Readability "${m[2]}" / ours "${m[3]}"`);
     process.exitCode = 1;
   }
+}
+if (titleStrictFloor !== undefined && agreement.ours && strictTitleRate(agreement.ours) < titleStrictFloor) {
+  console.error(`strict title agreement with Readability ${strictTitleRate(agreement.ours).toFixed(3)} is below its floor ${titleStrictFloor}`);
+  process.exitCode = 1;
 }
 
 if (floor !== undefined && results.ours && !metadataOnly) {

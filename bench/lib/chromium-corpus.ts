@@ -59,6 +59,9 @@ export async function openChromiumCorpus({ reuseTab = false }: ChromiumCorpusOpt
       if (reuseTab && !shared) shared = await context.newPage();
       const page = reuseTab && shared ? shared : await context.newPage();
       try {
+        // The same address again with a #fragment is a same-document navigation: the tab would keep
+        // the page the previous extractor ran on (Readability changes what it reads).
+        if (reuseTab && withoutFragment(page.url()) === serving.href) await page.goto('about:blank');
         await page.goto(url, { waitUntil: 'domcontentloaded' });
         await page.evaluate(script);
         return await page.evaluate((n) => (globalThis as unknown as { __extract(n: string): Extraction }).__extract(n), name);

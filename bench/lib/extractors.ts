@@ -9,12 +9,14 @@
  * - defuddle: `parse()` on the document; turning its HTML answer into text is outside the timer.
  * Each also gives its title, byline and published date (metadata-agreement.ts compares them):
  * Readability's and defuddle's come with `parse()`; ours is `extractMetadata`, run before the
- * timer on the untouched page (a clip runs it too; the F1 timings have never included it).
+ * timer on the untouched page (a clip runs it too; the F1 timings have never included it), with
+ * the page's own titles and headlines beside it (page-titles.ts) for the differential's headline rule.
  */
 import { Readability } from '@mozilla/readability';
 import Defuddle from 'defuddle';
 import { extractArticle, extractMetadata, htmlToMarkdown, markdownToText } from '../../lib/clip/index';
 import type { PageFields } from './metadata-agreement';
+import { pageTitles } from './page-titles';
 import { baseUrlOf } from '../../lib/clip/url';
 
 export type ExtractorName = 'ours' | 'readability' | 'defuddle';
@@ -47,7 +49,7 @@ export function extract(name: ExtractorName, doc: Document, url: string): Extrac
   let fields: PageFields = {};
   if (name === 'ours') {
     const meta = extractMetadata(doc, url);
-    fields = { title: some(meta.title), byline: some(meta.authors.join(', ')), date: meta.published };
+    fields = { title: some(meta.title), byline: some(meta.authors.join(', ')), date: meta.published, page: pageTitles(doc) };
   }
   const start = performance.now();
   const run = extractors[name](doc, url);
@@ -64,7 +66,7 @@ export function extract(name: ExtractorName, doc: Document, url: string): Extrac
  */
 export function extractAllMetadata(doc: Document, url: string): Record<ExtractorName, PageFields> {
   const meta = extractMetadata(doc, url);
-  const ours: PageFields = { title: some(meta.title), byline: some(meta.authors.join(', ')), date: meta.published };
+  const ours: PageFields = { title: some(meta.title), byline: some(meta.authors.join(', ')), date: meta.published, page: pageTitles(doc) };
   const d = new Defuddle(doc.cloneNode(true) as Document, { url }).parse();
   const defuddle: PageFields = { title: some(d.title), byline: some(d.author), date: some(d.published) };
   const r = new Readability(doc).parse();

@@ -9,6 +9,7 @@ import { type PageMetadata, extractMetadata } from './metadata';
 import { selectionToFragment } from './selection';
 import { MAX_PAGE_TEXT_BYTES, textBytes } from './size-limits';
 import { baseUrlOf } from './url';
+import { readVideoPage, videoArticle } from './video';
 
 export { extractArticle } from './article';
 export type { ArticleOptions, ArticleResult, ExtractorName } from './article';
@@ -60,6 +61,12 @@ type ImageUrl = MarkdownOptions['imageUrl'];
 
 export function clipArticle(doc: Document, pageUrl: string, imageUrl?: ImageUrl): Clip {
   const metadata = extractMetadata(doc, pageUrl);
+  // A video page's article is its description and, when shown, its transcript (video.ts).
+  const video = readVideoPage(doc, pageUrl);
+  if (video) {
+    const markdown = htmlToMarkdown(videoArticle(video, doc), { baseUrl: video.watchUrl, imageUrl });
+    return finish(markdown, metadata, metadata.title);
+  }
   const article = extractArticle(doc, pageUrl);
   const markdown = htmlToMarkdown(article.content, { baseUrl: baseUrlOf(doc, pageUrl), imageUrl });
   return finish(markdown, metadata, metadata.title || article.title);

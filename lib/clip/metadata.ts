@@ -3,10 +3,11 @@
  * @graph), Open Graph, Twitter cards, Highwire `citation_*` (scholarly pages), plain meta tags.
  * Every value is returned as plain text (whitespace collapsed) or an absolute http(s) URL.
  */
-import { cleanName, visibleByline } from './metadata-byline';
+import { cleanCredit, cleanName, visibleByline } from './metadata-byline';
 import { calendarDay } from './metadata-date';
 import { headlineTitle } from './metadata-title';
 import { baseUrlOf, safeImageUrl, safeLinkUrl } from './url';
+import { readVideoPage } from './video';
 
 export interface PageMetadata {
   title: string;
@@ -80,6 +81,13 @@ function jsonLdObjects(doc: Document): JsonObject[] {
   return out;
 }
 
+/** JSON-LD authors that schema.org marks as organizations: a credit, not a person. */
+function organizationNames(v: Json | undefined): string[] {
+  if (Array.isArray(v)) return v.flatMap(organizationNames);
+  if (isObject(v) && types(v).some((t) => /Organization$/.test(t))) return names(v.name ?? null);
+  return [];
+}
+
 function names(v: Json | undefined): string[] {
   if (Array.isArray(v)) return v.flatMap(names);
   if (isObject(v)) return names(v.name ?? null);
@@ -132,6 +140,23 @@ function bylineTime(doc: Document): string | undefined {
   return clean((after ?? times[0])?.getAttribute('datetime'));
 }
 
+/**
+ * People first, wherever they are named: the declared authors, else the byline the page shows
+ * (it is read, not told, so it comes second). A newsroom's credit ("HNN Staff", the publisher
+ * declared as the author) only when no person is named: it is what the page says in print.
+ */
+function rankedAuthors(declared: string[], organizations: string[], doc: Document, siteName: string | undefined): string[] {
+  const notSite = (name: string) => !siteName || compact(name) !== compact(siteName);
+  const people = uniqueAuthors(declared).filter(notSite);
+  if (people.length) return people;
+  const shown = visibleByline(doc);
+  const shownPeople = uniqueAuthors(shown.people).filter(notSite);
+  if (shownPeople.length) return shownPeople;
+  if (shown.credit) return [shown.credit];
+  const credit = [...declared, ...organizations].filter((raw) => !/^https?:\/\//i.test(raw)).map(cleanCredit).find((c) => c !== undefined);
+  return credit ? [credit] : [];
+}
+
 export function extractMetadata(doc: Document, pageUrl: string): PageMetadata {
   const base = baseUrlOf(doc, pageUrl);
   const ld = jsonLdObjects(doc);
@@ -153,20 +178,17 @@ export function extractMetadata(doc: Document, pageUrl: string): PageMetadata {
   ].filter((t): t is string => t !== undefined);
   const title = headlineTitle(doc, declaredTitles, [siteName, host, host.split('.').slice(-2, -1)[0]].filter((n): n is string => !!n));
 
-  const declaredAuthors = uniqueAuthors([
+  const organizations = article ? organizationNames(article.author ?? null) : [];
+  const declared = [
     ...metaAll(doc, 'citation_author'),
-    ...(article ? names(article.author ?? null) : []),
+    ...(article ? names(article.author ?? null).filter((n) => !organizations.includes(n)) : []),
     ...metaAll(doc, 'author'),
     ...metaAll(doc, 'article:author'),
     ...metaAll(doc, 'parsely-author'),
     ...metaAll(doc, 'sailthru.author'),
     ...metaAll(doc, 'dc.creator'),
-  ]);
-  // The byline the page shows counts only when nothing is declared: it is read, not told. A
-  // publisher declared as the author is not one.
-  const byPeople = declaredAuthors.filter((name) => !siteName || compact(name) !== compact(siteName));
-  const authors = byPeople.length ? byPeople : uniqueAuthors(visibleByline(doc)).filter((name) => !siteName || compact(name) !== compact(siteName));
-
+  ];
+  const authors = rankedAuthors(declared, organizations, doc, siteName);
   const published = calendarDay(
     meta(doc, 'citation_publication_date', 'citation_date', 'article:published_time') ??
       str('datePublished') ??
@@ -188,6 +210,21 @@ export function extractMetadata(doc: Document, pageUrl: string): PageMetadata {
 
   const language =
     clean(doc.documentElement.getAttribute('lang')) ?? meta(doc, 'og:locale', 'citation_language', 'content-language', 'dc.language');
+
+  // A watch page's head may still describe the first video after in-page navigation (video.ts).
+  const video = readVideoPage(doc, pageUrl);
+  if (video) {
+    return {
+      title: video.title ?? title,
+      authors: video.channel ? [video.channel] : [],
+      ...(video.published ? { published: video.published } : {}),
+      siteName: siteName ?? 'YouTube',
+      ...(video.description ? { description: video.description } : {}),
+      canonicalUrl: video.watchUrl,
+      ...(video.thumbnail ? { coverImage: video.thumbnail } : {}),
+      ...(language ? { language: language.replace('_', '-') } : {}),
+    };
+  }
 
   return {
     title,

@@ -94,6 +94,17 @@ describe('clipping never builds in the live page', () => {
     expect(document.createElement).toBe(Document.prototype.createElement);
   });
 
+  it('a video page: its transcript and watch view read as text, no node made in the page', async () => {
+    const video = readFileSync(join(__dirname, '..', '..', 'fixtures', 'clip', 'video-youtube.html'), 'utf8');
+    const payload = '&lt;img src=x onerror="hostileRan()"&gt;';
+    const doc = showPage(video.replace('Good morning, and welcome back.', `Good morning ${payload}.`).replace('Filmed on a calm morning.</yt', `Filmed ${payload}.</yt`));
+    const { calls, markdown } = await clipEveryMode(doc, 'https://www.youtube.com/watch?v=Tp00lsDawn1');
+    expect(calls).toEqual([]);
+    expect(markdown[0]).toContain('Good morning &lt;img src=x onerror="hostileRan()">.');
+    expect(markdown[0]).toContain('Filmed &lt;img src=x onerror="hostileRan()">.');
+    for (const md of markdown) expect(md).not.toMatch(/(?<!\\)<img\b/i);
+  });
+
   // Pages with every construct defuddle parses with the global document (math with data-mathml,
   // the conversation and forum pages its site extractors read), at those sites' addresses and
   // elsewhere, short (defuddle runs) and long (Readability alone).
@@ -118,6 +129,7 @@ describe('clipping never builds in the live page', () => {
     'https://github.com/owner/repo/issues/1',
     'https://news.ycombinator.com/item?id=1',
     'https://twitter.com/someone/status/1',
+    'https://www.youtube.com/watch?v=Tp00lsDawn1',
   ];
   const page = fc.record({
     blocks: fc.array(fc.constantFrom(...BLOCKS), { minLength: 1, maxLength: 6 }),

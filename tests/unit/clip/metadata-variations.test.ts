@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { extractMetadata } from '../../../lib/clip/metadata';
-import { bylineNames } from '../../../lib/clip/metadata-byline';
+import { bylineCredit, bylineNames } from '../../../lib/clip/metadata-byline';
 import { calendarDay } from '../../../lib/clip/metadata-date';
 import { parseHtml } from './helpers';
 
@@ -98,8 +98,78 @@ describe('author', () => {
     expect(extractMetadata(onlyPublisher, 'https://example.com/a').authors).toEqual(['Jane Roe']);
   });
 
+  it('cuts a byline at its date, also glued to the name or led by a weekday', () => {
+    fc.assert(
+      fc.property(people, fc.integer({ min: 0, max: 2 }), fc.constantFrom('November 15, 2019', 'Monday, November 18, 2019, 04:05 pm PT', '27/09/2018 Comente!', '2019-11-20 10:43'), fc.constantFrom(' ', ''), (names, style, date, gap) => {
+        const glued = gap === '' && /^\d/.test(date) ? ' ' : gap;
+        expect(bylineNames(`By ${joinNames(names, style)}${glued}${date}`)).toEqual(names);
+      }),
+      SEED,
+    );
+  });
+
+  // A name is all a meta tag gives: a credit there is told from a person by its role word ("Staff").
+  // JSON-LD types it (Organization), a byline stands first.
+  const newsroom = fc.constantFrom('HNN Staff', 'Staff Reports', 'Example Post Staff', 'Daily Example Editorial Staff');
+  const anyNewsroom = fc.oneof(newsroom, fc.constantFrom('Example Sport', 'Example News'));
+
+  it('keeps a newsroom credit where no person is named, and a person over it wherever one is', () => {
+    fc.assert(
+      fc.property(newsroom, anyNewsroom, person, fc.constantFrom('meta', 'byline', 'jsonld-org'), fc.boolean(), (roleCredit, typedCredit, someone, where, withPerson) => {
+        const credit = where === 'meta' ? roleCredit : typedCredit;
+        const head =
+          where === 'meta'
+            ? `<meta name="author" content="${credit}">`
+            : where === 'jsonld-org'
+              ? `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"${credit}"}}</script>`
+              : '';
+        const byline = where === 'byline' ? `<div class="byline">By ${credit} | March 5, 2024</div>` : '';
+        const person = withPerson ? `<p class="author-name">By ${someone}</p>` : '';
+        const doc = page(head, `<article><h1>Storm hits</h1>${byline}${person}<p>Text.</p></article>`);
+        expect(extractMetadata(doc, 'https://example.com/a').authors).toEqual(withPerson && where !== 'byline' ? [someone] : [credit]);
+      }),
+      SEED,
+    );
+  });
+
+  it('takes the first byline after the headline, not a related story’s further down', () => {
+    const doc = page(
+      '<meta name="author" content="HNN Staff">',
+      '<article><h1>Storm hits</h1><div class="byline">By HNN Staff | November 18, 2019 at 2:26 PM</div><p>Text.</p></article><section><div class="card"><span class="byline">By</span><h3 class="byline">Lisa Kubota</h3></div></section>',
+    );
+    expect(extractMetadata(doc, 'https://example.com/a').authors).toEqual(['HNN Staff']);
+  });
+
+  it('reads an article footer’s byline but not the page footer’s, nor a container holding the headline', () => {
+    const inArticle = page('<meta property="og:site_name" content="Example">', '<article><h1>Storm hits</h1><p>Text.</p><footer class="article-author"><span class="byline__author-name">Jane Roe</span></footer></article>');
+    expect(extractMetadata(inArticle, 'https://example.com/a').authors).toEqual(['Jane Roe']);
+    const pageFooter = page('', '<main><h1>Storm hits</h1><p>Text.</p></main><footer><span class="author">Site Owner Person</span></footer>');
+    expect(extractMetadata(pageFooter, 'https://example.com/a').authors).toEqual([]);
+    const container = page(
+      '',
+      '<article class="entry author-jane-roe" itemscope itemtype="http://schema.org/BlogPosting"><span itemprop="publisher" itemscope><meta itemprop="name" content="Example Blog"></span><h1>Storm hits</h1><div class="entry-byline"><span class="entry-author" itemprop="author" itemscope><span itemprop="name">Jane Roe</span></span> 27/09/2018</div></article>',
+    );
+    expect(extractMetadata(container, 'https://example.com/a').authors).toEqual(['Jane Roe']);
+  });
+
+  it('reads a name and a role in elements of their own apart', () => {
+    fc.assert(
+      fc.property(person, fc.constantFrom('News reporter', 'Senior Correspondent', 'Staff Writer'), (someone, role) => {
+        const doc = page('', `<article><h1>Storm hits</h1><div class="article-author"><h3>${someone}</h3><p>${role} <a href="https://x.example/@h">@handle</a></p></div><p>Text.</p></article>`);
+        expect(extractMetadata(doc, 'https://example.com/a').authors).toEqual([someone]);
+      }),
+      SEED,
+    );
+  });
+
+  it('takes no markup read as text for a name or a credit', () => {
+    const doc = page('', '<article><h1>Storm hits</h1><div class="author-img">&lt;img src="https://cdn.example/a.png"&gt;</div><div class="byline">By Jane Roe</div></article>');
+    expect(extractMetadata(doc, 'https://example.com/a').authors).toEqual(['Jane Roe']);
+  });
+
   it('reads nothing from a byline that names no one', () => {
     for (const text of ['By', 'Updated March 5, 2024', '5 min read', 'By admin']) expect(bylineNames(text)).toEqual([]);
+    for (const text of ['By', 'Senior Reporter', 'Staff Writer', 'Updated March 5, 2024', 'By admin']) expect(bylineCredit(text)).toBeUndefined();
   });
 });
 
