@@ -21,6 +21,9 @@ export default {
     // The network layer: URLs built from typed operations, ids as path segments, the Origin rule.
     'lib/anytype/transport.ts',
     'lib/anytype/ids.ts',
+    // How a failure is told: Anytype's answers and the transport's own failures, with secrets masked.
+    'lib/anytype/errors.ts',
+    'lib/anytype/http-errors.ts',
     'lib/network/*.ts',
     // The write-ahead queue.
     'lib/queue/*.ts',
