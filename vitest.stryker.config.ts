@@ -19,6 +19,8 @@ export default defineConfig({
       'tests/unit/anytype/ids.test.ts',
       'tests/unit/anytype/errors.test.ts',
       'tests/unit/anytype/transport.test.ts',
+      'tests/unit/anytype/http-errors.test.ts',
+      'tests/unit/anytype/error-messages.test.ts',
       'tests/unit/anytype/requests.test.ts',
       'tests/unit/anytype/client-sandbox.test.ts',
       'tests/unit/background/origin-rule.test.ts',
