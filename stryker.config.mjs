@@ -44,5 +44,7 @@ export default {
   // TypeScript 7 (tsgo) has no JS API for Stryker's tsconfig rewrite; vitest needs none of it.
   tsconfigFile: 'tsconfig.stryker-none.json',
   tempDirName: '.stryker-tmp',
+  // Not the sandbox of a queue run (stryker.queue.config.mjs) going on meanwhile.
+  ignorePatterns: ['/.stryker-tmp-queue', '/reports/mutation-queue'],
   cleanTempDir: 'always',
 };
