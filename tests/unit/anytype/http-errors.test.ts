@@ -88,6 +88,9 @@ describe('errorFromResponse', () => {
     ['a 401 while pairing with no pairing words', 401, { message: 'who are you' }, { method: 'POST', path: '/v1/auth/api_keys' }, 'unauthorized'],
     ['a denial outside pairing', 403, { message: 'denied' }, { method: 'POST', path: '/v1/spaces' }, 'bad_request'],
     ['a denial on a GET of a pairing route', 403, { message: 'denied' }, { path: '/v1/auth/challenges' }, 'bad_request'],
+    ['a redirect on a pairing route is no pairing refusal', 302, { message: 'denied' }, { method: 'POST', path: '/v1/auth/challenges' }, 'server'],
+    ['a 503 on the challenge route', 503, {}, { method: 'POST', path: '/v1/auth/challenges' }, 'server'],
+    ['a 503 on the key route', 503, {}, { method: 'POST', path: '/v1/auth/api_keys' }, 'server'],
     ['an expired 401 outside pairing', 401, { message: 'expired' }, { method: 'POST', path: '/v1/spaces' }, 'key_expired'],
   ])('%s → %s', (_what, status, body, more, kind) => {
     const error = failed(status, body, more);

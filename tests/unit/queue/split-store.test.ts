@@ -93,6 +93,11 @@ describe('joinStored', () => {
     for (const [i, entry] of joined.jobs.entries()) expect(entry).toBe(odd[i]);
   });
 
+  it('keeps a done entry whose id is not a string as it is', () => {
+    const odd = { clientId: 7, status: 'done', payload: { name: 'x' } };
+    expect((joinStored({ version: 2, jobs: [odd] }, new Map()) as { jobs: unknown[] }).jobs[0]).toBe(odd);
+  });
+
   it('keeps jobs that are not a list as they are, for validation to refuse', () => {
     expect(joinStored({ version: 2, jobs: 'none' }, new Map())).toEqual({ version: 1, jobs: 'none' });
   });
@@ -200,6 +205,14 @@ describe('the split store', () => {
     await store.load();
     await store.save(state());
     expect(area.data.has(LEGACY_KEY)).toBe(false);
+  });
+
+  it('removes nothing when there is no version-1 key beside the index', async () => {
+    const area = new LoggingArea({ [INDEX_KEY]: { version: 2, jobs: [] } });
+    const store = createSplitStore(area);
+    await store.load();
+    await store.save(state());
+    expect(area.calls.filter(([what]) => what === 'remove')).toEqual([]);
   });
 
   it('a failed remove is not an error, and what it left is removed with the next save', async () => {

@@ -220,3 +220,32 @@ describe('views', () => {
     expect(summarize(heldIdle, NOW)).not.toHaveProperty('nextAttemptAt');
   });
 });
+
+describe('parseState: what alone makes a rewrite', () => {
+  it('a bad quarantine entry alone', () => {
+    expect(parseState({ version: 1, jobs: [], quarantine: [{ raw: 1 }] }, NOW).changed).toBe(true);
+  });
+
+  it('not a stored null pause or hold', () => {
+    expect(parseState({ version: 1, jobs: [], quarantine: [], paused: null, hold: null }, NOW)).toEqual({
+      state: emptyState(),
+      changed: false,
+    });
+  });
+
+  it('names a nested field by its dotted path', () => {
+    const reason = parseState({ version: 1, jobs: [{ ...job(1), target: { spaceId: '', typeKey: 'page' } }] }, NOW).state.quarantine[0]?.reason;
+    expect(reason).toMatch(/^invalid clip: target\.spaceId: /);
+  });
+});
+
+describe('pruneDone: a done job without a time', () => {
+  it('counts as the oldest', () => {
+    const s = state([job(1, { status: 'done' }), job(2, { status: 'done', doneAt: 5 }), job(3, { status: 'done', doneAt: 9 })]);
+    pruneDone(s, 2);
+    expect(s.jobs.map((j) => j.clientId)).toEqual([id(2), id(3)]);
+    const t = state([job(2, { status: 'done', doneAt: 5 }), job(1, { status: 'done' })]);
+    pruneDone(t, 1);
+    expect(t.jobs.map((j) => j.clientId)).toEqual([id(2)]);
+  });
+});
