@@ -21,6 +21,9 @@ export default {
     // The network layer: URLs built from typed operations, ids as path segments, the Origin rule.
     'lib/anytype/transport.ts',
     'lib/anytype/ids.ts',
+    // How a failure is told: Anytype's answers and the transport's own failures, with secrets masked.
+    'lib/anytype/errors.ts',
+    'lib/anytype/http-errors.ts',
     'lib/network/*.ts',
     // The write-ahead queue.
     'lib/queue/*.ts',
@@ -41,5 +44,7 @@ export default {
   // TypeScript 7 (tsgo) has no JS API for Stryker's tsconfig rewrite; vitest needs none of it.
   tsconfigFile: 'tsconfig.stryker-none.json',
   tempDirName: '.stryker-tmp',
+  // Not the sandbox of a queue run (stryker.queue.config.mjs) going on meanwhile.
+  ignorePatterns: ['/.stryker-tmp-queue', '/reports/mutation-queue'],
   cleanTempDir: 'always',
 };

@@ -17,12 +17,20 @@ export default defineConfig({
       'tests/unit/keys/**/*.test.ts',
       'tests/unit/queue/**/*.test.ts',
       'tests/unit/anytype/ids.test.ts',
+      'tests/unit/anytype/errors.test.ts',
+      'tests/unit/anytype/transport.test.ts',
+      'tests/unit/anytype/http-errors.test.ts',
+      'tests/unit/anytype/error-messages.test.ts',
       'tests/unit/anytype/requests.test.ts',
       'tests/unit/anytype/client-sandbox.test.ts',
       'tests/unit/background/origin-rule.test.ts',
+      'tests/unit/background/origin-rule-edges.test.ts',
       'tests/unit/background/key-grants.test.ts',
       'tests/unit/background/connection-service.test.ts',
     ],
+    // The machine is shared: a property test that takes 2 s alone can pass 15 s under load. Stryker
+    // times each mutant out by itself (stryker.config.mjs timeoutMS), from the dry run's own times.
+    testTimeout: 60_000,
     exclude: ['tests/unit/protocol/boundary-fuzz.test.ts', 'tests/unit/queue/soak.test.ts', 'node_modules/**'],
   },
 });

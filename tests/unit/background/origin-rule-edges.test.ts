@@ -27,6 +27,12 @@ describe('origin rule edges', () => {
     expect(rules.at(-1)?.action.requestHeaders[0]?.value).toBe('http://127.0.0.1:20099');
   });
 
+  it('reads the extension host as a web host would be read: lowercased, as the rule compares domains', () => {
+    for (const base of ['moz-extension://ABC-Def/', 'chrome-extension://ABC-Def/']) {
+      expect(buildOriginRules(['http://127.0.0.1:31009'], base)[0]?.condition.initiatorDomains).toEqual(['abc-def']);
+    }
+  });
+
   it('takes the host from any extension scheme, and nothing of the path', () => {
     for (const base of ['chrome-extension://abc/', 'moz-extension://abc/', 'chrome-extension://abc/popup.html']) {
       expect(buildOriginRules(['http://127.0.0.1:31009'], base)[0]?.condition.initiatorDomains).toEqual(['abc']);
