@@ -87,7 +87,9 @@ export function keepLead(doc: Document, content: Element): void {
   const lead = content.ownerDocument.importNode(candidate, true);
   // Links read in the copy as they read on the page.
   const from = candidate.querySelectorAll('a[href]');
-  lead.querySelectorAll('a[href]').forEach((a, i) => a.setAttribute('href', (from[i] as HTMLAnchorElement).href));
+  lead.querySelectorAll('a[href]').forEach((a, i) => {
+    a.setAttribute('href', (from[i] as HTMLAnchorElement).href);
+  });
   for (const img of lead.querySelectorAll('img')) img.remove();
   (content.firstElementChild?.localName === 'div' ? content.firstElementChild : content).prepend(lead);
 }
