@@ -23,6 +23,9 @@ function linkedLength(el: Element): number {
   return linked;
 }
 
+/** Text as read: markup's indentation is no prose. */
+const readLength = (text: string) => text.replace(/\s+/g, ' ').trim().length;
+
 /** Never text a reader reads, wherever it sits. */
 const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'select', 'textarea']);
 
@@ -34,11 +37,11 @@ function ownText(el: Element): { length: number; linked: number } {
   let length = 0;
   let linked = 0;
   for (let node = el.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 3) length += (node.textContent ?? '').length;
+    if (node.nodeType === 3) length += readLength(node.textContent ?? '');
     else if (node.nodeType === 1) {
       const child = node as Element;
       if (BLOCK_CHILDREN.has(child.localName) || NOT_TEXT.has(child.localName)) continue;
-      length += (child.textContent ?? '').length;
+      length += readLength(child.textContent ?? '');
       linked += linkedLength(child);
     }
   }
@@ -53,9 +56,9 @@ const MIN_BLOCK = 100;
 /** Beyond this share of linked text a block is a menu or a teaser, not prose. */
 const MAX_LINKED = 0.3;
 
-/** The raw length of the block's own prose (all of a <pre>), or 0 below `min` or when it is mostly links. */
+/** The length of the block's own prose as read (all of a <pre>), or 0 below `min` or when it is mostly links. */
 export function ownProseLength(el: Element, min = MIN_BLOCK, maxLinked = MAX_LINKED): number {
-  if (el.localName === 'pre') return (el.textContent ?? '').length;
+  if (el.localName === 'pre') return readLength(el.textContent ?? '');
   // Most <div>s are wrappers holding a whole page region; their text is their blocks', counted there.
   if ((el.textContent ?? '').length < min) return 0;
   const { length, linked } = ownText(el);
@@ -72,11 +75,14 @@ function leafProseLength(el: Element, min: number, maxLinked: number): number {
 /** Shorter than this, a <div> of text is a label or a date line, left for Readability to judge. */
 const MIN_DIV_PARAGRAPH = 25;
 
+/** Prose has words: a <div> holding one long token (a URL, a code) is not a paragraph. */
+const WORDS = /\S+\s+\S+\s+\S+\s+\S/;
+
 /** Each leaf <div> of prose under `root` becomes a <p> with the same attributes and content. */
 export function divProseToParagraphs(root: Element): void {
   const doc = root.ownerDocument;
   for (const div of root.querySelectorAll('div')) {
-    if (!leafProseLength(div, MIN_DIV_PARAGRAPH, 0.5) || !/\S{2}/.test(div.textContent ?? '')) continue;
+    if (!leafProseLength(div, MIN_DIV_PARAGRAPH, 0.5) || !WORDS.test(div.textContent ?? '')) continue;
     const p = doc.createElement('p');
     for (const attr of div.attributes) p.setAttribute(attr.name, attr.value);
     p.append(...div.childNodes);
