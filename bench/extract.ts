@@ -5,6 +5,12 @@
  *
  *   npm run bench:extract [-- --dom chromium|jsdom] [--floor 0.95] [--limit N] [--worst K] [--only ours] [--reuse-tab]
  *                         [--metadata-floor 0.95,0.9,0.9] [--title-strict-floor 0.93] [--metadata-misses] [--metadata-only]
+ *                         [--pages id-prefix,…] [--metamorphic [--rewrites div-br,…]]
+ *
+ * `--metamorphic`: each page is also clipped (ours only) after each content-preserving rewrite of
+ * its article (bench/lib/rewrites.ts), against the same ground truth; the F1 of the original and
+ * the rewritten sets is printed side by side, and the run fails when on any rewritten page our
+ * recall falls more than METAMORPHIC_TOLERANCE below our recall on the original page.
  *
  * `--metadata-only`: only the title/byline/date differential, all three extractors on one load of
  * each page in one tab (no F1, no timing). `--metadata-floor`: the least agreement of title (with
@@ -25,6 +31,7 @@ import { EXTRACTORS } from './lib/extractors';
 import { openJsdomCorpus } from './lib/jsdom-corpus';
 import { type AgreementCounts, FIELDS, countAgreement, emptyCounts, rate, strictTitleRate } from './lib/metadata-agreement';
 import { type PageCounts, bootstrapF1Std, pageCounts, pagePrecision, pageRecall, score } from './lib/metric';
+import { REWRITES, type RewriteName } from './lib/rewrites';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -47,7 +54,20 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 const metadataFloor = arg('metadata-floor')?.split(',').map(Number);
 const titleStrictFloor = arg('title-strict-floor') !== undefined ? Number(arg('title-strict-floor')) : undefined;
 
-const pages = loadCorpus().slice(0, limit);
+const pagePrefixes = arg('pages')?.split(',');
+const pages = loadCorpus()
+  .filter((p) => !pagePrefixes || pagePrefixes.some((prefix) => p.id.startsWith(prefix)))
+  .slice(0, limit);
+
+/** How far below the original page's recall a rewritten page's may fall. */
+const METAMORPHIC_TOLERANCE = 0.05;
+const metamorphic = process.argv.includes('--metamorphic');
+const rewrites = (arg('rewrites')?.split(',') ?? [...REWRITES]) as RewriteName[];
+for (const r of rewrites) if (!REWRITES.includes(r)) throw new Error(`--rewrites ${r}: use ${REWRITES.join(', ')}`);
+/** Per rewrite: the original and the rewritten page's counts, for the pages it applies to. */
+const rewritten: Record<string, { original: PageCounts[]; rewritten: PageCounts[] }> = {};
+for (const r of rewrites) rewritten[r] = { original: [], rewritten: [] };
+const metamorphicFailures: string[] = [];
 // The metadata differential needs Readability's answer beside ours.
 const names = EXTRACTORS.filter((n) => !only || only.includes(n) || ((metadataFloor || titleStrictFloor !== undefined) && n === 'readability'));
 const agreement: Record<string, AgreementCounts> = {};
@@ -80,7 +100,9 @@ try {
       let text = '';
       let ms = Number.NaN;
       try {
-        ({ text, ms, fields: fields[name] } = await dom.extract(page.url, page.html, name));
+        const run = await dom.extract(page.url, page.html, name);
+        if (!run) throw new Error('no extraction');
+        ({ text, ms, fields: fields[name] } = run);
       } catch (error) {
         failures.push(`${name} failed on ${page.id}: ${(error as Error).message.split('\n')[0]}`);
       }
@@ -88,6 +110,7 @@ try {
       results[name]!.counts.push(counts);
       results[name]!.ms.push(ms);
       if (name === 'ours') perPage.push({ id: page.id, url: page.url, counts });
+      if (name === 'ours' && metamorphic) await runRewrites(page, counts);
     }
     if (fields.readability) {
       for (const name of Object.keys(agreement)) countAgreement(agreement[name]!, page.id, fields.readability, fields[name] ?? {});
@@ -95,6 +118,27 @@ try {
   }
 } finally {
   await dom.close();
+}
+
+async function runRewrites(page: (typeof pages)[number], original: PageCounts): Promise<void> {
+  const originalRecall = pageRecall(original);
+  for (const name of rewrites) {
+    let text = '';
+    try {
+      const run = await dom.extract(page.url, page.html, 'ours', { name, truth: page.truth });
+      if (!run) continue;
+      text = run.text;
+    } catch (error) {
+      failures.push(`ours on ${name} failed on ${page.id}: ${(error as Error).message.split('\n')[0]}`);
+    }
+    const counts = pageCounts(page.truth, text);
+    rewritten[name]!.original.push(original);
+    rewritten[name]!.rewritten.push(counts);
+    const recall = pageRecall(counts);
+    if (originalRecall !== undefined && recall !== undefined && recall < originalRecall - METAMORPHIC_TOLERANCE) {
+      metamorphicFailures.push(`${page.id.slice(0, 12)}  ${name.padEnd(19)}  recall ${originalRecall.toFixed(2)} → ${recall.toFixed(2)}  ${page.url}`);
+    }
+  }
 }
 
 out(`pages: ${pages.length}, DOM: ${domName === 'jsdom' ? 'jsdom' : 'headless Chromium'}${failures.length ? ` (${failures.length} failures: ${failures.slice(0, 3).join('; ')})` : ''}`);
@@ -134,6 +178,31 @@ if ((metadataOnly || results.readability) && Object.keys(agreement).length) {
       for (const m of counts.misses) out(`  ${name} ${m[0]!.slice(0, 12)} ${m[1]}: Readability "${m[2]}" / "${m[3]}"`);
       for (const m of counts.shownHeadlines) out(`  ${name} ${m[0]!.slice(0, 12)} title, shown headline over declared: Readability "${m[1]}" / "${m[2]}"`);
     }
+  }
+}
+
+if (metamorphic) {
+  const all = { original: [] as PageCounts[], rewritten: [] as PageCounts[] };
+  const failed = (name: string) => metamorphicFailures.filter((f) => f.includes(` ${name} `)).length;
+  out(`\nmetamorphic (ours): F1 and recall on each rewrite's pages, original → rewritten; failures: recall down by more than ${METAMORPHIC_TOLERANCE}`);
+  out('rewrite              pages  F1 original  F1 rewritten  recall original  recall rewritten  failures');
+  const row = (name: string, set: { original: PageCounts[]; rewritten: PageCounts[] }, failures: number) => {
+    const o = score(set.original);
+    const r = score(set.rewritten);
+    out(
+      `${name.padEnd(19)}  ${String(set.original.length).padStart(5)}  ${o.f1.toFixed(3).padStart(11)}  ${r.f1.toFixed(3).padStart(12)}  ${o.recall.toFixed(3).padStart(15)}  ${r.recall.toFixed(3).padStart(16)}  ${String(failures).padStart(8)}`,
+    );
+  };
+  for (const name of rewrites) {
+    row(name, rewritten[name]!, failed(name));
+    all.original.push(...rewritten[name]!.original);
+    all.rewritten.push(...rewritten[name]!.rewritten);
+  }
+  row('all', all, metamorphicFailures.length);
+  if (metamorphicFailures.length) {
+    console.error(`\n${metamorphicFailures.length} rewritten pages lost more than ${METAMORPHIC_TOLERANCE} recall (page, rewrite, recall original → rewritten):`);
+    for (const f of metamorphicFailures) console.error(`  ${f}`);
+    process.exitCode = 1;
   }
 }
 

@@ -12,7 +12,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_FLAGS } from '../../tests/e2e/harness/chromium';
 import { CHROMIUM_PATH } from '../../tests/e2e/harness/config';
-import type { CorpusDom } from './corpus-dom';
+import type { CorpusDom, PageRewrite } from './corpus-dom';
 import type { Extraction, ExtractorName } from './extractors';
 import type { PageFields } from './metadata-agreement';
 
@@ -52,7 +52,7 @@ export async function openChromiumCorpus({ reuseTab = false }: ChromiumCorpusOpt
   let shared: Page | undefined;
   return {
     notes: [],
-    async extract(url, html, name) {
+    async extract(url: string, html: Buffer, name: ExtractorName, rewrite?: PageRewrite): Promise<Extraction | undefined> {
       serving = { href: withoutFragment(url), html };
       // A new tab each time is a new renderer process: no run finds the heap, the caches or the
       // compiled code another run left behind, so the order of the extractors does not matter.
@@ -64,7 +64,10 @@ export async function openChromiumCorpus({ reuseTab = false }: ChromiumCorpusOpt
         if (reuseTab && withoutFragment(page.url()) === serving.href) await page.goto('about:blank');
         await page.goto(url, { waitUntil: 'domcontentloaded' });
         await page.evaluate(script);
-        return await page.evaluate((n) => (globalThis as unknown as { __extract(n: string): Extraction }).__extract(n), name);
+        return await page.evaluate(
+          ([n, r]) => (globalThis as unknown as { __extract(n: string, r?: PageRewrite): Extraction | undefined }).__extract(n, r),
+          [name, rewrite] as const,
+        );
       } finally {
         if (!reuseTab) await page.close();
       }

@@ -5,8 +5,9 @@
  * to see how the pipeline fares where DOM calls are dear. Parsing is not timed.
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
-import type { CorpusDom } from './corpus-dom';
-import { extract, extractAllMetadata } from './extractors';
+import type { CorpusDom, PageRewrite } from './corpus-dom';
+import { type Extraction, type ExtractorName, extract, extractAllMetadata } from './extractors';
+import { rewritePage } from './rewrites';
 
 /** Extractors log their own parse trouble (bad JSON-LD, retries); that would drown the table. */
 function silenceConsole(): () => void {
@@ -37,10 +38,11 @@ export function openJsdomCorpus(): CorpusDom {
 
   return {
     notes,
-    async extract(url, html, name) {
+    async extract(url: string, html: Buffer, name: ExtractorName, rewrite?: PageRewrite): Promise<Extraction | undefined> {
       const dom = parsePage(html.toString('utf8'), url);
       const restore = silenceConsole();
       try {
+        if (rewrite && !rewritePage(dom.window.document, rewrite.truth, rewrite.name)) return undefined;
         return extract(name, dom.window.document, url);
       } finally {
         restore();

@@ -1,13 +1,15 @@
 /**
  * Debug helper for the extraction benchmark: prints our text for one page beside its ground truth,
  * with the page's precision/recall, to see what a heuristic should add or remove.
- *   npx tsx bench/lib/show-page.ts <id-prefix> [--extractor readability|defuddle]
+ *   npx tsx bench/lib/show-page.ts <id-prefix> [--extractor readability|defuddle] [--rewrite div-br|…]
+ * `--rewrite`: on the page after that metamorphic rewrite (rewrites.ts).
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle, htmlToMarkdown, markdownToText } from '../../lib/clip/index';
 import { baseUrlOf } from '../../lib/clip/url';
 import { loadCorpus } from './corpus';
 import { pageCounts, pagePrecision, pageRecall } from './metric';
+import { type RewriteName, rewritePage } from './rewrites';
 
 const prefix = process.argv[2] ?? '';
 const only = process.argv.includes('--extractor') ? process.argv[process.argv.indexOf('--extractor') + 1] : undefined;
@@ -15,6 +17,8 @@ const page = loadCorpus().find((p) => p.id.startsWith(prefix));
 if (!page) throw new Error(`no page ${prefix}`);
 const dom = new JSDOM(page.html.toString('utf8'), { url: page.url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
 const doc = dom.window.document;
+const rewrite = process.argv.includes('--rewrite') ? (process.argv[process.argv.indexOf('--rewrite') + 1] as RewriteName) : undefined;
+if (rewrite && !rewritePage(doc, page.truth, rewrite)) throw new Error(`${rewrite} does not apply to ${page.id}`);
 const article = extractArticle(doc, page.url, only ? { extractors: [only as 'readability' | 'defuddle'] } : {});
 const text = markdownToText(htmlToMarkdown(article.content, { baseUrl: baseUrlOf(doc, page.url) }));
 const c = pageCounts(page.truth, text);
