@@ -12,8 +12,6 @@ import { Readability } from '@mozilla/readability';
 import Defuddle from 'defuddle';
 import { cleanArticle } from './clean';
 import { copyForExtraction } from './copy';
-import { keepLead } from './lead';
-import { divProseToParagraphs } from './prose';
 import { articleScope } from './scope';
 import { linkDensity, textLength } from './dom';
 import { parseInert, withGlobalDocumentInert } from './inert';
@@ -36,7 +34,6 @@ export interface ArticleOptions {
 
 function runReadability(doc: Document, baseUrl: string): { title: string; content: Element; byline?: string } | undefined {
   const clone = copyForExtraction(doc, baseUrl, articleScope(doc));
-  if (clone.body) divProseToParagraphs(clone.body);
   const result = new Readability<Element>(clone, { keepClasses: true, disableJSONLD: true, serializer: (el) => el as Element }).parse();
   if (!result?.content) return undefined;
   return { title: result.title ?? '', content: result.content, byline: result.byline ?? undefined };
@@ -72,10 +69,7 @@ export function extractArticle(doc: Document, pageUrl: string, options: ArticleO
       bestLength = length;
     }
   }
-  if (best) {
-    keepLead(doc, best.content);
-    return best;
-  }
+  if (best) return best;
   const clone = copyForExtraction(doc, baseUrl);
   const body = clone.body ?? clone.documentElement;
   cleanArticle(body, clone.title);

@@ -7,8 +7,6 @@
  * side by side, say): the extractor then gets the whole page, as before.
  */
 
-import { PROSE_TAGS, ownProseLength } from './prose';
-
 /** Share of the page's paragraph text the scope must hold. */
 const PROSE_SHARE = 0.9;
 /** Below this much paragraph text the page's prose is not in <p> elements. */
@@ -21,17 +19,11 @@ export function articleScope(doc: Document): Element | undefined {
   // Paragraph text by parent first: paragraphs share a few parents, and only those walk up the tree.
   const byParent = new Map<Element, number>();
   let prose = 0;
-  const count = (block: Element, length: number) => {
-    const parent = block.parentElement;
+  for (const p of body.getElementsByTagName('p')) {
+    const length = (p.textContent ?? '').length;
+    const parent = p.parentElement;
     prose += length;
     if (parent && parent !== body) byParent.set(parent, (byParent.get(parent) ?? 0) + length);
-  };
-  for (const p of body.getElementsByTagName('p')) count(p, (p.textContent ?? '').length);
-  for (const tag of PROSE_TAGS) {
-    for (const el of body.getElementsByTagName(tag)) {
-      const length = ownProseLength(el);
-      if (length) count(el, length);
-    }
   }
   if (prose < MIN_PROSE) return undefined;
   const held = new Map<Element, number>();
